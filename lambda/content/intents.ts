@@ -1,0 +1,40 @@
+// Intent names and their roles. Plain constants (no zod) so the Lambda can import them at run time.
+
+/** The topic intents are the bot's public contract: contact flows and reports use these names. */
+export const TOPIC_INTENTS = [
+  "TroubleshootBackup",
+  "StorageFull",
+  "ConnectionProblem",
+  "UpdateIOS",
+  "CheckBackupSettings",
+  "RestartIPhone",
+  "ResetNetworkSettings",
+  "SignOutAndIn",
+  "AccountNotRecognized",
+  "BackupStuck",
+  "BackupError",
+  "PreventProblems",
+  "OtherBackupOptions",
+  "ContactSupport",
+] as const;
+export type TopicId = (typeof TOPIC_INTENTS)[number];
+
+/** Navigation intents that are ours (custom) and the Lex built-ins we rely on, keyed by our intent name. */
+export const CUSTOM_NAV_INTENTS = ["Yes", "No", "Maybe", "Next", "Back", "Skip", "WhichStep", "DeleteMyData"] as const;
+export const BUILTIN_NAV_INTENTS = {
+  HelpIntent: "AMAZON.HelpIntent",
+  RepeatIntent: "AMAZON.RepeatIntent",
+  StartOverIntent: "AMAZON.StartOverIntent",
+  PauseIntent: "AMAZON.PauseIntent",
+  ResumeIntent: "AMAZON.ResumeIntent",
+  StopIntent: "AMAZON.StopIntent",
+  CancelIntent: "AMAZON.CancelIntent",
+} as const;
+export type CustomNavIntent = (typeof CUSTOM_NAV_INTENTS)[number];
+export type BuiltinNavIntent = keyof typeof BUILTIN_NAV_INTENTS;
+export type NavIntent = CustomNavIntent | BuiltinNavIntent;
+export const NAV_INTENTS = [...CUSTOM_NAV_INTENTS, ...(Object.keys(BUILTIN_NAV_INTENTS) as BuiltinNavIntent[])];
+export const FALLBACK_INTENT = "FallbackIntent";
+
+/** Where a yes/no answer, or the end of a step, leads. */
+export const SPECIAL_TARGETS = ["next", "resolved", "support", "finish"] as const;

@@ -1,0 +1,170 @@
+// Reads and validates the content files of one locale. Build-time and tooling only (infra, local runtime, tests,
+// scripts): the Lambda gets the result through the generated module, never reads files at run time.
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import {
+  BUILTIN_NAV_INTENTS,
+  FALLBACK_INTENT,
+  NAV_INTENTS,
+  type NavIntent,
+  TOPIC_INTENTS,
+  type TopicId,
+} from "./intents.js";
+import { normalise, type Shared, SharedSchema, type Topic, TopicSchema } from "./schema.js";
+import type { SpeechContent } from "./types.js";
+
+export const PROMPTS_DIR = resolve(fileURLToPath(new URL("../../prompts", import.meta.url)));
+export const DEFAULT_LOCALE = "en-US";
+const SHARED_FILE = "shared.yaml";
+
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Content is invalid:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ContentError";
+  }
+}
+
+export interface Content {
+  locale: string;
+  shared: Shared;
+  topics: Record<TopicId, Topic>;
+  /** Which file each topic came from, relative to the repository. */
+  files: Record<TopicId, string>;
+}
+
+export interface BotIntent {
+  name: string;
+  kind: "topic" | "navigation" | "builtin" | "fallback";
+  /** Lex parent signature for built-ins (AMAZON.HelpIntent ...). */
+  parent?: string;
+  /** Training phrases. For built-ins these only train the local classifier: Lex brings its own. */
+  utterances: string[];
+}
+
+export interface BotModel {
+  locale: string;
+  intents: BotIntent[];
+}
+
+const pathOf = (path: PropertyKey[]) =>
+  path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    "",
+  ) || "(file)";
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, problems: string[]): T | undefined {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push(`${file}: ${pathOf(issue.path)}: ${issue.message}`);
+  return undefined;
+}
+
+function readYaml(path: string, file: string, problems: string[]): unknown {
+  try {
+    return parseYaml(readFileSync(path, "utf8"));
+  } catch (err) {
+    problems.push(`${file}: (file): not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    return undefined;
+  }
+}
+
+/** Loads every file of a locale; throws a ContentError naming each file, field and problem. */
+export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content {
+  const localeDir = join(dir, locale);
+  const problems: string[] = [];
+  const rel = (name: string) => relative(resolve(dir, ".."), join(localeDir, name));
+  let names: string[];
+  try {
+    names = readdirSync(localeDir).filter((n) => /\.ya?ml$/.test(n));
+  } catch {
+    throw new ContentError([`${rel("")}: locale folder not found`]);
+  }
+  if (!names.includes(SHARED_FILE)) problems.push(`${rel(SHARED_FILE)}: (file): missing`);
+
+  const shared = names.includes(SHARED_FILE)
+    ? validate(SharedSchema, readYaml(join(localeDir, SHARED_FILE), rel(SHARED_FILE), problems), rel(SHARED_FILE), problems)
+    : undefined;
+
+  const topics: Partial<Record<TopicId, Topic>> = {};
+  const files: Partial<Record<TopicId, string>> = {};
+  for (const name of names.filter((n) => n !== SHARED_FILE).sort()) {
+    const file = rel(name);
+    const topic = validate(TopicSchema, readYaml(join(localeDir, name), file, problems), file, problems);
+    if (!topic) continue;
+    if (topics[topic.intent]) {
+      problems.push(`${file}: intent: '${topic.intent}' is already defined in ${files[topic.intent]}`);
+      continue;
+    }
+    topics[topic.intent] = topic;
+    files[topic.intent] = file;
+  }
+  for (const intent of TOPIC_INTENTS) {
+    if (!topics[intent] && !problems.some((p) => p.includes(kebab(intent)))) {
+      problems.push(`${rel(`${kebab(intent)}.yaml`)}: (file): no file defines the topic intent '${intent}'`);
+    }
+  }
+  if (shared) problems.push(...crossIntentDuplicates(topics, shared, rel));
+  if (problems.length > 0 || !shared) throw new ContentError(problems);
+  return { locale, shared, topics: topics as Record<TopicId, Topic>, files: files as Record<TopicId, string> };
+}
+
+const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+
+/** The same phrase trained on two intents makes the classifier guess: reject it at the source. */
+function crossIntentDuplicates(
+  topics: Partial<Record<TopicId, Topic>>,
+  shared: Shared,
+  rel: (n: string) => string,
+): string[] {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  const add = (intent: string, list: string[], file: string) => {
+    for (const u of list) {
+      const key = normalise(u);
+      const prev = owner.get(key);
+      if (prev && prev !== intent) problems.push(`${file}: utterances: '${u}' is also an utterance of ${prev}`);
+      else owner.set(key, intent);
+    }
+  };
+  for (const [intent, topic] of Object.entries(topics)) add(intent, topic.utterances, rel(`${kebab(intent)}.yaml`));
+  for (const [intent, nav] of Object.entries(shared.intents)) add(intent, nav.utterances, rel(SHARED_FILE));
+  return problems;
+}
+
+/** The intents a bot needs for this content: what Lex is trained on and what the local classifier learns. */
+export function botModel(content: Content): BotModel {
+  const intents: BotIntent[] = TOPIC_INTENTS.map((name) => ({
+    name,
+    kind: "topic",
+    utterances: content.topics[name].utterances,
+  }));
+  for (const name of NAV_INTENTS as NavIntent[]) {
+    const parent = (BUILTIN_NAV_INTENTS as Record<string, string>)[name];
+    intents.push({
+      name,
+      kind: parent ? "builtin" : "navigation",
+      ...(parent ? { parent } : {}),
+      utterances: content.shared.intents[name].utterances,
+    });
+  }
+  intents.push({ name: FALLBACK_INTENT, kind: "fallback", parent: "AMAZON.FallbackIntent", utterances: [] });
+  return { locale: content.locale, intents };
+}
+
+/** What the Lambda needs: everything spoken, nothing that is only for training or review. */
+export function speechContent(content: Content): SpeechContent {
+  const topics = Object.fromEntries(
+    TOPIC_INTENTS.map((name) => {
+      const { utterances: _u, source: _s, ...spoken } = content.topics[name];
+      return [name, spoken];
+    }),
+  ) as SpeechContent["topics"];
+  const { intents: _i, ...shared } = content.shared;
+  return { locale: content.locale, shared, topics };
+}
+
+export const topicFileName = (intent: TopicId) => `${kebab(intent)}.yaml`;
+export const localeOf = (file: string) => basename(resolve(file, ".."));

@@ -1,0 +1,215 @@
+// Schema of the content files in prompts/<locale>/. Build-time only: the Lambda bundle imports the generated,
+// already-validated content and only the types from here, so zod never ships in the turn path.
+import { z } from "zod";
+import {
+  BUILTIN_NAV_INTENTS,
+  CUSTOM_NAV_INTENTS,
+  type NavIntent,
+  SPECIAL_TARGETS,
+  TOPIC_INTENTS,
+} from "./intents.js";
+
+
+const MAX_STEP_WORDS = 45;
+const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+
+/** Text that is read aloud: no UI notation, no template brackets, no markup a TTS engine would read out. */
+const spoken = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(1000, "must be at most 1,000 characters (Lex message limit is 1,024)")
+  .refine((s) => !/[<>]/.test(s), "must not contain '<' or '>' (write 'open Settings, then tap General')")
+  .refine((s) => !/[[\]]/.test(s), "must not contain '[' or ']' (no '[Your Name]' placeholders)")
+  .refine((s) => !/[*#_`|\\]/.test(s), "must not contain markdown or symbols a voice would read out")
+  .refine((s) => !/https?:\/\//i.test(s), "must not contain a URL: say 'support dot apple dot com'");
+
+/** Spoken text that may use {placeholders}; the allowed names are checked per field. */
+const template = (allowed: readonly string[]) =>
+  spoken.refine(
+    (s) => [...s.matchAll(/\{(\w+)\}/g)].every((m) => allowed.includes(m[1] ?? "")),
+    `may only use the placeholders ${allowed.map((a) => `{${a}}`).join(", ") || "(none)"}`,
+  );
+
+const stepSay = spoken.refine(
+  (s) => wordCount(s) <= MAX_STEP_WORDS,
+  `must be at most ${MAX_STEP_WORDS} words: one action per step, key instruction first`,
+);
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be kebab-case, like 'restart-router'");
+const target = z.union([z.enum(SPECIAL_TARGETS), id]);
+
+const utterance = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200, "must be at most 200 characters")
+  .regex(/^[A-Za-z0-9' .,?-]+$/, "may only use letters, digits, spaces and ' . , ? - (Lex and Alexa rules)");
+
+const utterances = (min: number) =>
+  z
+    .array(utterance)
+    .min(min, `needs at least ${min} sample utterances`)
+    .refine((list) => new Set(list.map(normalise)).size === list.length, "has duplicate utterances");
+
+export const normalise = (u: string) =>
+  u
+    .toLowerCase()
+    .replace(/[.,?]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+export const StepSchema = z
+  .object({
+    id,
+    /** Short name of the step for "step 3 of 6: <title>" and "last time we got to <title>". */
+    title: spoken.refine((s) => wordCount(s) <= 8, "must be at most 8 words"),
+    /** The instruction, read aloud. */
+    say: stepSay,
+    /**
+     * What the caller is asked after the step:
+     * - next: "say next when you're done" (an action to carry out)
+     * - fixed: "is your backup working now?" yes -> resolved, no -> next step
+     * - question: a yes/no question of its own (`ask`), with `yes` and `no` targets
+     * - info: information, not an action: "say next for the next one"
+     */
+    then: z.enum(["next", "fixed", "question", "info"]).default("next"),
+    ask: spoken.optional(),
+    yes: target.optional(),
+    no: target.optional(),
+    /** Said when the caller answers "maybe" or "not sure": how to find out. The question is then asked again. */
+    unsure: spoken.optional(),
+    /**
+     * Hard-to-undo steps: announced and confirmed before they are read. "no" skips the step.
+     * The text warns what will happen; the engine adds the yes/no question.
+     */
+    confirm: spoken.optional(),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    if (step.then === "question") {
+      for (const key of ["ask", "yes", "no"] as const) {
+        if (!step[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when then is 'question'" });
+      }
+    } else {
+      for (const key of ["ask", "yes", "no"] as const) {
+        if (step[key])
+          ctx.addIssue({ code: "custom", path: [key], message: "is only allowed when then is 'question'" });
+      }
+    }
+    if (step.unsure && step.then !== "question" && step.then !== "fixed") {
+      ctx.addIssue({ code: "custom", path: ["unsure"], message: "is only allowed on 'fixed' or 'question' steps" });
+    }
+  });
+
+export const TopicSchema = z
+  .object({
+    intent: z.enum(TOPIC_INTENTS),
+    /** How the topic is named in a sentence: "step 2 of <title>", "Welcome back ... of <title>". */
+    title: spoken.refine((s) => wordCount(s) <= 8, "must be at most 8 words"),
+    /** Said once when the topic starts, before the step count and the first step. */
+    intro: spoken,
+    /** A complete short answer for a one-shot question (hands-free voice, Alexa one-shot). */
+    answer: spoken.refine((s) => wordCount(s) <= 80, "must be at most 80 words"),
+    /** After the last step when nothing fixed it: hand off to support, or wrap up (information topics). */
+    finish: z.enum(["support", "wrapUp"]),
+    /** Which part of the article this covers, for reviewers. Not spoken. */
+    source: z.array(z.string().min(1)).min(1),
+    utterances: utterances(25),
+    steps: z.array(StepSchema).min(1),
+  })
+  .strict()
+  .superRefine((topic, ctx) => {
+    const ids = topic.steps.map((s) => s.id);
+    ids.forEach((stepId, i) => {
+      if (ids.indexOf(stepId) !== i)
+        ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `duplicate step id '${stepId}'` });
+    });
+    topic.steps.forEach((step, i) => {
+      for (const key of ["yes", "no"] as const) {
+        const t = step[key];
+        if (t && !(SPECIAL_TARGETS as readonly string[]).includes(t) && !ids.includes(t)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["steps", i, key],
+            message: `points to step '${t}', which does not exist in this topic`,
+          });
+        }
+      }
+    });
+  });
+
+const reprompts = z
+  .object({
+    /** 1st failure: short, condensed question. 2nd: with the options or examples. */
+    noMatch: z.tuple([spoken, spoken]),
+    /** 1st silence: rephrase, assume they did not hear. 2nd: with the options. */
+    noInput: z.tuple([spoken, spoken]),
+  })
+  .strict();
+
+const navIntent = z
+  .object({ utterances: utterances(8) })
+  .strict();
+
+export const SharedSchema = z
+  .object({
+    /** First words of a new conversation. */
+    greeting: spoken,
+    /** Examples of what to say, used in help and in the 2nd reprompt. */
+    menu: spoken,
+    /** Asked when a conversation is open and no topic is running. */
+    askTopic: spoken,
+    /** How a topic starts: "{intro} This takes {count} steps." */
+    stepCount: template(["count"]),
+    stepCountOne: spoken,
+    /** Prefix for a step after the first: "Step {n}." */
+    stepLabel: template(["n"]),
+    /** The question after each kind of step. */
+    askNext: spoken,
+    askNextInfo: spoken,
+    askFixed: spoken,
+    askConfirm: spoken,
+    askAnythingElse: spoken,
+    reprompts: z
+      .object({ topic: reprompts, next: reprompts, yesNo: reprompts, anythingElse: reprompts })
+      .strict(),
+    /** After two failures in a row at the same prompt. */
+    escalate: z.object({ agent: spoken, noAgent: spoken }).strict(),
+    /** Keypad hints, only where a keypad exists. */
+    keypad: z.object({ next: spoken, yesNo: spoken, agent: spoken }).strict(),
+    replies: z
+      .object({
+        pause: spoken,
+        pauseReprompt: spoken,
+        resume: spoken,
+        help: spoken,
+        startOver: spoken,
+        backAtFirst: spoken,
+        whichStep: template(["n", "total", "title", "topic"]),
+        noTopicYet: spoken,
+        skipped: spoken,
+        confirmDeclined: spoken,
+        resolved: spoken,
+        wrapUp: spoken,
+        unsureFixed: spoken,
+        goodbye: spoken,
+        handoffAgent: spoken,
+        supportOptions: template(["phone"]),
+        notFixedSupport: spoken,
+        noPersonalData: spoken,
+        deletedData: spoken,
+        welcomeBack: template(["n", "title", "topic"]),
+      })
+      .strict(),
+    intents: z.object(
+      Object.fromEntries([...CUSTOM_NAV_INTENTS, ...Object.keys(BUILTIN_NAV_INTENTS)].map((k) => [k, navIntent])) as {
+        [K in NavIntent]: typeof navIntent;
+      },
+    ).strict(),
+  })
+  .strict();
+
+export type Step = z.infer<typeof StepSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
+export type Shared = z.infer<typeof SharedSchema>;
