@@ -1,0 +1,100 @@
+// Reads a Lex V2 event defensively: the Lambda answers whatever arrives, so every field is checked for type and
+// size, and anything missing or odd gets a safe default instead of an exception.
+import { FALLBACK_INTENT, TOPIC_INTENTS, type TopicId } from "../../content/intents.js";
+import { looksPersonal } from "../../engine/privacy.js";
+import type { Input, Recognised } from "../../engine/types.js";
+import type { InputMode } from "./types.js";
+
+/** Lex caps input text at 1,024 characters; longer is not from Lex. */
+const MAX_TRANSCRIPT = 1024;
+/** Foreign session attributes we carry forward (contact-flow settings); the rest of Lex's 12 KB is ours. */
+const MAX_FOREIGN_ATTRIBUTES_BYTES = 8 * 1024;
+const MAX_ATTRIBUTE_KEY = 128;
+
+export interface LexTurn {
+  sessionId: string;
+  inputMode: InputMode;
+  invocationSource: "DialogCodeHook" | "FulfillmentCodeHook";
+  intentName: string;
+  transcript: string;
+  sessionAttributes: Record<string, string>;
+  requestAttributes: Record<string, string>;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown, max = 256): string => (typeof v === "string" ? v.slice(0, max) : "");
+
+/** Keeps string values only, within a byte budget, so a tampered map can't push the response past Lex's limits. */
+function stringMap(v: unknown, budget: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(v)) return out;
+  let used = 0;
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value !== "string" || key.length === 0 || key.length > MAX_ATTRIBUTE_KEY) continue;
+    const size = Buffer.byteLength(key) + Buffer.byteLength(value);
+    if (used + size > budget) continue;
+    used += size;
+    out[key] = value;
+  }
+  return out;
+}
+
+export function readEvent(event: unknown): LexTurn {
+  const e = isRecord(event) ? event : {};
+  const session = isRecord(e.sessionState) ? e.sessionState : {};
+  const intent = isRecord(session.intent) ? session.intent : {};
+  const mode = e.inputMode;
+  return {
+    sessionId: str(e.sessionId, 100),
+    inputMode: mode === "DTMF" || mode === "Speech" || mode === "Text" ? mode : "Text",
+    invocationSource: e.invocationSource === "FulfillmentCodeHook" ? "FulfillmentCodeHook" : "DialogCodeHook",
+    intentName: str(intent.name, 100) || FALLBACK_INTENT,
+    transcript: str(e.inputTranscript, MAX_TRANSCRIPT),
+    sessionAttributes: stringMap(session.sessionAttributes, MAX_FOREIGN_ATTRIBUTES_BYTES),
+    requestAttributes: stringMap(e.requestAttributes, MAX_FOREIGN_ATTRIBUTES_BYTES),
+  };
+}
+
+const INTENT_COMMANDS: Record<string, Recognised> = {
+  Yes: "yes",
+  No: "no",
+  Maybe: "maybe",
+  Next: "next",
+  Back: "back",
+  Skip: "skip",
+  WhichStep: "whichStep",
+  DeleteMyData: "deleteMyData",
+  HelpIntent: "help",
+  RepeatIntent: "repeat",
+  StartOverIntent: "startOver",
+  PauseIntent: "pause",
+  ResumeIntent: "resume",
+  StopIntent: "stop",
+  CancelIntent: "stop",
+};
+
+/** The phone keypad: 1 yes or next, 2 no, 0 a person, 9 repeat. */
+const KEYS: Record<string, Recognised> = { "1": "yes", "2": "no", "0": "agent", "9": "repeat" };
+
+/** Lex ends keyed input with '#' and clears it with '*'; what is left is the digit pressed. */
+const keyed = (transcript: string) => transcript.replace(/[#*\s]/g, "");
+
+export function isPhone(turn: LexTurn): boolean {
+  return turn.inputMode === "DTMF" || turn.requestAttributes["x-amz-lex:channels:platform"] === "Connect";
+}
+
+export function toInput(turn: LexTurn): Input {
+  const text = turn.transcript.trim();
+  if (turn.inputMode === "DTMF" || (isPhone(turn) && /^[0-9#*]+$/.test(text))) {
+    const key = keyed(text);
+    const command = key.length === 1 ? KEYS[key] : undefined;
+    return command ? { type: command } : { type: "noMatch" };
+  }
+  if (text.length === 0) return { type: "noInput" };
+  if (looksPersonal(text)) return { type: "personalData" };
+  if ((TOPIC_INTENTS as readonly string[]).includes(turn.intentName)) {
+    return { type: "topic", topic: turn.intentName as TopicId };
+  }
+  const command = INTENT_COMMANDS[turn.intentName];
+  return command ? { type: command } : { type: "noMatch" };
+}

@@ -1,0 +1,56 @@
+// Turns the engine's output into a Lex V2 response: SSML for voice, plain text for text, keypad hints on the
+// phone, and the hand-off contract the contact flow branches on (nextAction, topic, step).
+import type { SpokenShared } from "../../content/types.js";
+import { encodeState, type State } from "../../engine/state.js";
+import type { Output } from "../../engine/types.js";
+import { toPlainText, toSsml } from "../../speech/render.js";
+import type { LexResponse } from "./types.js";
+
+export const STATE_ATTRIBUTE = "conversationState";
+/** Our attributes; everything else in the session (contact-flow settings) is carried forward untouched. */
+const OWN_ATTRIBUTES = [STATE_ATTRIBUTE, "nextAction", "topic", "step"];
+
+export interface Presentation {
+  voice: boolean;
+  keypad: boolean;
+}
+
+export function buildResponse(
+  output: Output,
+  state: State,
+  intentName: string,
+  carried: Record<string, string>,
+  shared: SpokenShared,
+  how: Presentation,
+): LexResponse {
+  const say = [...output.say];
+  if (how.keypad && !output.end) {
+    if (output.expect === "yesNo") say.push(shared.keypad.yesNo);
+    else if (output.expect === "next") say.push(shared.keypad.next);
+  }
+  const messages = (how.voice ? toSsml(say) : toPlainText(say)).map((content) => ({
+    contentType: how.voice ? ("SSML" as const) : ("PlainText" as const),
+    content,
+  }));
+
+  const sessionAttributes: Record<string, string> = Object.fromEntries(
+    Object.entries(carried).filter(([key]) => !OWN_ATTRIBUTES.includes(key)),
+  );
+  sessionAttributes[STATE_ATTRIBUTE] = encodeState(state);
+  if (state.topic) {
+    sessionAttributes.topic = state.topic;
+    sessionAttributes.step = String(state.step + 1);
+  }
+  if (output.end) {
+    sessionAttributes.nextAction = output.end === "handoff" ? "TRANSFER_TO_AGENT" : "HANGUP";
+    return {
+      sessionState: {
+        sessionAttributes,
+        dialogAction: { type: "Close" },
+        intent: { name: intentName, state: "Fulfilled", confirmationState: "None" },
+      },
+      messages,
+    };
+  }
+  return { sessionState: { sessionAttributes, dialogAction: { type: "ElicitIntent" } }, messages };
+}

@@ -1,0 +1,269 @@
+// The conversation engine: (state, caller input) -> (new state, what to say). Pure and channel-neutral; the
+// channel adapters (Lex, Alexa) translate their events into an Input and the Output back into their responses.
+import type { TopicId } from "../content/intents.js";
+import type { SpeechContent } from "../content/types.js";
+import { initialState, MAX_HISTORY, type State } from "./state.js";
+import { fill, Turn, type TurnResult } from "./turn.js";
+import type { Capabilities, Input, Progress, Recognised } from "./types.js";
+
+export type { TurnResult };
+
+/** Runs one turn. `prev` undefined means a new conversation (or a state that failed validation). */
+export function converse(
+  content: SpeechContent,
+  caps: Capabilities,
+  prev: State | undefined,
+  input: Input,
+  opts: { stateLost?: boolean } = {},
+): TurnResult {
+  const start = prev && prev.phase !== "ended" ? { ...prev, hist: [...prev.hist] } : initialState();
+  const t = new Turn(content, caps, start);
+  if (opts.stateLost) t.signal({ kind: "stateLost" }).add(content.shared.replies.lostPlace);
+  if (input.type === "launch") launch(t, input.resume);
+  else if (input.type === "noMatch" || input.type === "noInput") failure(t, input.type);
+  else respond(t, input);
+  return t.result();
+}
+
+function launch(t: Turn, resume?: Progress) {
+  const topic = resume ? t.content.topics[resume.topic] : undefined;
+  if (resume && topic && resume.step >= 0 && resume.step < topic.steps.length) {
+    t.state = { ...initialState(), phase: "resume", topic: resume.topic, step: resume.step, saved: resume.step };
+    return;
+  }
+  t.add(t.shared.greeting);
+  t.state = { ...initialState(), phase: "topic" };
+}
+
+/** Any recognised answer: the failure count starts again, a pause or an open offer of a person is settled. */
+function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "noInput" }>) {
+  const s = t.state;
+  const wasPaused = s.paused === true;
+  if (s.offered) {
+    t.state = { ...s, offered: undefined, miss: 0 };
+    if (input.type === "yes" || input.type === "agent") return void t.handOff("noMatch");
+    if (input.type === "no") {
+      t.add(t.shared.reprompts[t.repromptKind()].noMatch[1]);
+      t.asked = true;
+      return;
+    }
+  }
+  t.state = { ...t.state, miss: 0, paused: undefined, offered: undefined };
+  if (input.type === "topic") return input.topic === "ContactSupport" ? contactSupport(t) : startTopic(t, input.topic);
+  command(t, input.type, wasPaused);
+}
+
+function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
+  const sh = t.shared;
+  const s = t.state;
+  switch (cmd) {
+    case "agent":
+      return void t.handOff("requested");
+    case "stop":
+      return void t.goodbye();
+    case "help":
+      t.add(sh.replies.help);
+      if (!t.inTopic) t.add(sh.menu);
+      return;
+    case "repeat":
+      return void t.add(...t.body());
+    case "startOver":
+      if (s.topic && (t.inTopic || s.phase === "resume")) {
+        t.add(sh.replies.startOver);
+        return startTopic(t, s.topic, { restart: true });
+      }
+      t.state = { ...initialState(), phase: "topic" };
+      return void t.add(sh.greeting);
+    case "pause":
+      t.state = { ...s, paused: true };
+      return void t.add(sh.replies.pause);
+    case "resume":
+      if (wasPaused) return void t.add(sh.replies.resume, ...t.body());
+      if (s.phase === "resume") return pickUp(t);
+      if (t.expect() === "next") return goTo(t, "next");
+      return void t.add(...t.body());
+    case "whichStep": {
+      const topic = t.topic;
+      const step = t.step;
+      if (!t.inTopic || !topic || !step) return void t.add(sh.replies.noTopicYet);
+      return void t.add(
+        fill(sh.replies.whichStep, { n: s.step + 1, total: topic.steps.length, topic: topic.title, title: step.title }),
+      );
+    }
+    case "back": {
+      if (!t.inTopic) return void t.add(sh.replies.noTopicYet);
+      const hist = [...s.hist];
+      const previous = hist.pop();
+      if (previous === undefined) {
+        t.add(sh.replies.backAtFirst);
+        return readStep(t, s.step, { push: false });
+      }
+      t.state = { ...s, hist };
+      return readStep(t, previous, { push: false });
+    }
+    case "skip":
+      if (!t.inTopic) return void t.add(sh.replies.noTopicYet);
+      t.add(sh.replies.skipped);
+      return goTo(t, "next");
+    case "personalData":
+      return void t.add(sh.replies.noPersonalData);
+    case "deleteMyData":
+      t.forget = true;
+      return void t.add(sh.replies.deletedData);
+    case "yes":
+    case "no":
+    case "maybe":
+    case "next":
+      return answer(t, cmd);
+  }
+}
+
+/** yes / no / maybe / next, read against what the current phase asked. */
+function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
+  const sh = t.shared;
+  const s = t.state;
+  const step = t.step;
+  switch (s.phase) {
+    case "resume":
+      if (a === "no") {
+        t.state = { ...initialState(), phase: "topic" };
+        return;
+      }
+      if (a === "maybe") return void t.add(sh.menu);
+      return pickUp(t);
+    case "anythingElse":
+      if (a === "no") return void t.goodbye();
+      if (a === "yes") t.state = { ...initialState(), phase: "topic" };
+      else t.add(sh.menu);
+      return;
+    case "confirm":
+      if (a === "yes") return readStep(t, s.step, { push: false, confirmed: true });
+      if (a === "no") {
+        t.add(sh.replies.confirmDeclined);
+        return goTo(t, "next");
+      }
+      if (a === "maybe") return void t.add(...t.body());
+      return failure(t, "noMatch");
+    case "step":
+      if (!step) return;
+      if (step.then === "fixed") {
+        if (a === "yes") return resolved(t);
+        if (a === "maybe") return void t.add(step.unsure ?? sh.replies.unsureFixed);
+        return goTo(t, "next");
+      }
+      if (step.then === "question") {
+        if (a === "yes") return goTo(t, step.yes ?? "next");
+        if (a === "no") return goTo(t, step.no ?? "next");
+        if (a === "maybe") return void t.add(step.unsure ?? sh.replies.unsureFixed);
+        return failure(t, "noMatch");
+      }
+      if (a === "yes" || a === "next") return goTo(t, "next");
+      // "no" or "not sure" after an instruction: read it again rather than leave them stuck.
+      return void t.add(...t.body());
+    default:
+      // No topic yet: whatever the answer, tell them what they can ask for.
+      t.state = { ...s, phase: "topic" };
+      if (a !== "yes") t.add(sh.replies.noTopicYet);
+      t.add(sh.menu);
+  }
+}
+
+/** No match or silence: a short reprompt, then a person (phone) or other ways to get help. */
+function failure(t: Turn, kind: "noMatch" | "noInput") {
+  const sh = t.shared;
+  const s = t.state;
+  t.signal({ kind });
+  if (s.phase === "start") {
+    t.state = { ...s, phase: "topic" };
+    return void t.add(sh.greeting);
+  }
+  if (s.paused && kind === "noInput") {
+    t.asked = true;
+    return void t.add(sh.replies.pauseReprompt);
+  }
+  if (s.phase === "resume") return;
+  const miss = s.miss + 1;
+  t.state = { ...s, miss };
+  if (s.offered) return void t.handOff("noMatch");
+  const reprompts = sh.reprompts[t.repromptKind()][kind];
+  t.asked = true;
+  if (miss === 1) return void t.add(reprompts[0]);
+  if (t.caps.canTransfer) {
+    t.state = { ...t.state, offered: true };
+    return void t.add(sh.escalate.agent);
+  }
+  if (miss === 2) return void t.add(sh.escalate.noAgent, reprompts[1]);
+  t.add(sh.replies.giveUp);
+  t.handOff("noMatch");
+  t.goodbye();
+}
+
+function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
+  const s = t.state;
+  if (!opts.restart && s.topic === topic && t.inTopic) {
+    return void t.add(t.shared.replies.sameTopic, ...t.body());
+  }
+  const spoken = t.content.topics[topic];
+  t.state = { ...initialState(), phase: "step", topic };
+  t.signal({ kind: "topicStarted", topic });
+  const count = spoken.steps.length;
+  if (!opts.restart) t.add(spoken.intro);
+  t.add(count === 1 ? t.shared.stepCountOne : fill(t.shared.stepCount, { count }));
+  readStep(t, 0, { push: false });
+}
+
+/** Step 8 of the article, or a caller asking for a person. */
+function contactSupport(t: Turn) {
+  const topic = t.content.topics.ContactSupport;
+  if (!t.caps.canTransfer) t.add(topic.intro, ...topic.steps.map((s) => s.say));
+  t.handOff("requested");
+}
+
+function pickUp(t: Turn) {
+  const s = t.state;
+  t.state = { ...s, phase: "step", saved: undefined };
+  t.add(t.shared.replies.resume);
+  readStep(t, s.saved ?? s.step, { push: false });
+}
+
+function resolved(t: Turn) {
+  const s = t.state;
+  if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
+  t.add(t.shared.replies.resolved);
+  t.state = { ...initialState(), phase: "anythingElse" };
+}
+
+/** Follows a branch target: a step id, or next / finish / resolved / support. */
+function goTo(t: Turn, target: string) {
+  const topic = t.topic;
+  const s = t.state;
+  if (!topic) return;
+  if (target === "resolved") return resolved(t);
+  if (target === "support") return notFixed(t);
+  const index = target === "next" ? s.step + 1 : topic.steps.findIndex((step) => step.id === target);
+  if (target === "finish" || index < 0 || index >= topic.steps.length) {
+    if (topic.finish === "support") return notFixed(t);
+    t.add(t.shared.replies.wrapUp);
+    t.state = { ...initialState(), phase: "anythingElse" };
+    return;
+  }
+  readStep(t, index, { push: true });
+}
+
+function notFixed(t: Turn) {
+  t.add(t.shared.replies.notFixedSupport);
+  t.handOff("notFixed");
+}
+
+/** Reads step `index`; a hard-to-undo step is announced and confirmed first. */
+function readStep(t: Turn, index: number, opts: { push: boolean; confirmed?: boolean }) {
+  const s = t.state;
+  const topic = t.topic;
+  const step = topic?.steps[index];
+  if (!s.topic || !step) return;
+  const hist = opts.push ? [...s.hist, s.step].slice(-MAX_HISTORY) : s.hist;
+  const phase = step.confirm && !opts.confirmed ? "confirm" : "step";
+  t.state = { ...s, phase, step: index, hist };
+  if (!opts.confirmed) t.signal({ kind: "stepReached", topic: s.topic, step: index });
+  t.add(...t.body());
+}

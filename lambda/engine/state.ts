@@ -1,0 +1,99 @@
+// The whole conversation state: one small versioned value that a channel stores between turns (a Lex session
+// attribute, Alexa session attributes). Anything a client could have tampered with is checked on the way in.
+import { TOPIC_INTENTS, type TopicId } from "../content/intents.js";
+import type { SpeechContent } from "../content/types.js";
+
+export const STATE_VERSION = 1;
+export const MAX_HISTORY = 10;
+/** Far below Lex's 12 KB session-attribute budget; anything longer is not ours. */
+export const MAX_ENCODED_LENGTH = 512;
+
+export type Phase =
+  /** Nothing asked yet. */
+  | "start"
+  /** Waiting for the caller to name a problem. */
+  | "topic"
+  /** A step was read; waiting for next, or for yes/no after a fix or a question. */
+  | "step"
+  /** A hard-to-undo step was announced; waiting for yes/no before reading it. */
+  | "confirm"
+  /** A topic ended; waiting for another topic or "no". */
+  | "anythingElse"
+  /** A returning caller was offered to pick up where they left off. */
+  | "resume"
+  | "ended";
+
+const PHASES: readonly Phase[] = ["start", "topic", "step", "confirm", "anythingElse", "resume", "ended"];
+
+export interface State {
+  v: typeof STATE_VERSION;
+  phase: Phase;
+  topic?: TopicId;
+  /** Index of the current step in the topic. */
+  step: number;
+  /** Steps visited before the current one, for "back". */
+  hist: number[];
+  /** Failures in a row (no-match, no-input) at the current prompt. */
+  miss: number;
+  /** The caller asked to wait; the place is kept. */
+  paused?: boolean;
+  /** A person was offered after repeated failures; the next yes/no answers that offer. */
+  offered?: boolean;
+  /** The step a returning caller may pick up (phase resume). */
+  saved?: number;
+}
+
+export const initialState = (): State => ({ v: STATE_VERSION, phase: "start", step: 0, hist: [], miss: 0 });
+
+export function encodeState(state: State): string {
+  const compact: Record<string, unknown> = { v: state.v, p: state.phase, s: state.step, h: state.hist, m: state.miss };
+  if (state.topic) compact.t = state.topic;
+  if (state.paused) compact.z = 1;
+  if (state.offered) compact.o = 1;
+  if (state.saved !== undefined) compact.r = state.saved;
+  return JSON.stringify(compact);
+}
+
+export type DecodeResult = { ok: true; state: State } | { ok: false; reason: string };
+
+const isIndex = (n: unknown, length: number): n is number =>
+  typeof n === "number" && Number.isInteger(n) && n >= 0 && n < length;
+
+/** Parses and validates a stored state against the content it must point into. Never throws. */
+export function decodeState(raw: unknown, content: SpeechContent): DecodeResult {
+  if (typeof raw !== "string") return { ok: false, reason: "not a string" };
+  if (raw.length > MAX_ENCODED_LENGTH) return { ok: false, reason: "too long" };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: "not JSON" };
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return { ok: false, reason: "not an object" };
+  const o = data as Record<string, unknown>;
+  if (o.v !== STATE_VERSION) return { ok: false, reason: "wrong version" };
+  if (!PHASES.includes(o.p as Phase)) return { ok: false, reason: "unknown phase" };
+  const phase = o.p as Phase;
+  if (o.t !== undefined && !(TOPIC_INTENTS as readonly unknown[]).includes(o.t)) {
+    return { ok: false, reason: "unknown topic" };
+  }
+  const topic = o.t as TopicId | undefined;
+  const length = topic ? content.topics[topic].steps.length : 1;
+  if (!isIndex(o.s, length)) return { ok: false, reason: "step out of range" };
+  if (!Array.isArray(o.h) || o.h.length > MAX_HISTORY || !o.h.every((i) => isIndex(i, length))) {
+    return { ok: false, reason: "bad history" };
+  }
+  if (typeof o.m !== "number" || !Number.isInteger(o.m) || o.m < 0 || o.m > 9) return { ok: false, reason: "bad miss" };
+  if (o.z !== undefined && o.z !== 1) return { ok: false, reason: "bad pause flag" };
+  if (o.o !== undefined && o.o !== 1) return { ok: false, reason: "bad offer flag" };
+  if (o.r !== undefined && !isIndex(o.r, length)) return { ok: false, reason: "bad saved step" };
+  const needsTopic = phase === "step" || phase === "confirm" || phase === "resume";
+  if (needsTopic && !topic) return { ok: false, reason: "phase needs a topic" };
+  if (phase === "resume" && o.r === undefined) return { ok: false, reason: "resume without a step" };
+  const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };
+  if (topic) state.topic = topic;
+  if (o.z === 1) state.paused = true;
+  if (o.o === 1) state.offered = true;
+  if (typeof o.r === "number") state.saved = o.r;
+  return { ok: true, state };
+}

@@ -1,0 +1,160 @@
+// Collects what one turn says and settles the question it ends on. Every handler only adds what is new; the
+// question for the phase the conversation lands in is appended here, so no path can forget to ask it.
+import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
+import { type State, initialState } from "./state.js";
+import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
+
+export interface TurnResult {
+  state: State;
+  output: Output;
+}
+
+type RepromptKind = keyof SpeechContent["shared"]["reprompts"];
+
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+
+export class Turn {
+  readonly say: string[] = [];
+  readonly signals: Signal[] = [];
+  /** The handler already said the question (a reprompt, an offer): don't append the phase's question. */
+  asked = false;
+  end?: Output["end"];
+  handoff?: Output["handoff"];
+  forget?: boolean;
+
+  constructor(
+    readonly content: SpeechContent,
+    readonly caps: Capabilities,
+    public state: State,
+  ) {}
+
+  get shared() {
+    return this.content.shared;
+  }
+
+  get topic(): SpokenTopic | undefined {
+    return this.state.topic ? this.content.topics[this.state.topic] : undefined;
+  }
+
+  get step(): Step | undefined {
+    return this.topic?.steps[this.state.step];
+  }
+
+  /** In the middle of a topic: a step or its confirmation is waiting for an answer. */
+  get inTopic(): boolean {
+    return this.state.phase === "step" || this.state.phase === "confirm";
+  }
+
+  add(...texts: string[]): this {
+    this.say.push(...texts.filter((t) => t.length > 0));
+    return this;
+  }
+
+  signal(signal: Signal): this {
+    this.signals.push(signal);
+    return this;
+  }
+
+  /** The kind of answer the current phase waits for. */
+  expect(): Expect {
+    const s = this.state;
+    if (this.end) return "none";
+    if (s.paused || s.phase === "resume") return "resume";
+    if (s.offered || s.phase === "confirm") return "yesNo";
+    if (s.phase === "step") {
+      const then = this.step?.then;
+      return then === "fixed" || then === "question" ? "yesNo" : "next";
+    }
+    if (s.phase === "anythingElse") return "anythingElse";
+    return "topic";
+  }
+
+  /** The question that ends a turn in the current phase. */
+  question(): string {
+    const s = this.state;
+    const sh = this.shared;
+    switch (s.phase) {
+      case "confirm":
+        return sh.askConfirm;
+      case "step": {
+        const step = this.step;
+        if (step?.then === "fixed") return sh.askFixed;
+        if (step?.then === "question") return step.ask ?? sh.askFixed;
+        return step?.then === "info" ? sh.askNextInfo : sh.askNext;
+      }
+      case "anythingElse":
+        return sh.askAnythingElse;
+      case "resume": {
+        const topic = this.topic;
+        const saved = s.saved ?? s.step;
+        return fill(sh.replies.welcomeBack, {
+          n: saved + 1,
+          topic: topic?.title ?? "",
+          title: topic?.steps[saved]?.title ?? "",
+        });
+      }
+      default:
+        return sh.askTopic;
+    }
+  }
+
+  /** What the current prompt says besides its question: the step, or the warning before a step. */
+  body(): string[] {
+    const step = this.step;
+    if (!step) return [];
+    const label = fill(this.shared.stepLabel, { n: this.state.step + 1 });
+    if (this.state.phase === "confirm" && step.confirm) return [label, step.confirm];
+    if (this.state.phase === "step") return [label, step.say];
+    return [];
+  }
+
+  repromptKind(): RepromptKind {
+    const e = this.expect();
+    if (e === "next" || e === "yesNo" || e === "anythingElse") return e;
+    return "topic";
+  }
+
+  /** Hand the call to a person (phone) or, where nobody can take it, read Apple Support's options. */
+  handOff(reason: HandoffReason): this {
+    const s = this.state;
+    const where = s.topic && this.inTopic ? { topic: s.topic, step: s.step } : s.topic ? { topic: s.topic } : {};
+    this.signal({ kind: "escalated", reason, ...where });
+    if (this.caps.canTransfer) {
+      this.add(this.shared.replies.handoffAgent);
+      this.handoff = { reason, ...where };
+      this.end = "handoff";
+      this.state = { ...s, phase: "ended", paused: undefined, offered: undefined };
+      return this;
+    }
+    this.add(fill(this.shared.replies.supportOptions, { phone: this.caps.supportPhone }));
+    this.state = { ...initialState(), phase: "anythingElse", ...(s.topic ? { topic: s.topic } : {}) };
+    return this;
+  }
+
+  goodbye(): this {
+    const s = this.state;
+    if (s.topic && this.inTopic) this.signal({ kind: "abandoned", topic: s.topic, step: s.step });
+    this.add(this.shared.replies.goodbye);
+    this.end = "goodbye";
+    this.state = { ...s, phase: "ended", paused: undefined, offered: undefined };
+    return this;
+  }
+
+  result(): TurnResult {
+    const expect = this.expect();
+    const say = [...this.say];
+    if (!this.end && !this.asked && !this.state.paused && !this.state.offered) say.push(this.question());
+    const reprompt =
+      expect === "none"
+        ? []
+        : expect === "resume"
+          ? [this.state.paused ? this.shared.replies.pauseReprompt : this.question()]
+          : [this.shared.reprompts[this.repromptKind()].noInput[0]];
+    const output: Output = { say, reprompt, expect, signals: this.signals };
+    if (this.end) output.end = this.end;
+    if (this.handoff) output.handoff = this.handoff;
+    if (this.forget) output.forget = true;
+    return { state: this.state, output };
+  }
+}

@@ -1,0 +1,77 @@
+// What goes into and comes out of the conversation engine. Channel-neutral: no AWS, Lex or Alexa types.
+import type { TopicId } from "../content/intents.js";
+
+/** What the caller is asked to do next; adapters turn it into keypad hints, Lex dialog actions, reprompts. */
+export type Expect = "topic" | "next" | "yesNo" | "anythingElse" | "resume" | "none";
+
+export type Command =
+  | "yes"
+  | "no"
+  | "maybe"
+  | "next"
+  | "back"
+  | "repeat"
+  | "startOver"
+  | "skip"
+  | "whichStep"
+  | "pause"
+  | "resume"
+  | "help"
+  | "agent"
+  | "stop"
+  | "deleteMyData"
+  /** The caller started to say a password, code, email address or number: never repeated, never stored. */
+  | "personalData"
+  | "noInput"
+  | "noMatch";
+
+/** Where a returning caller stopped last time (from the progress store). */
+export interface Progress {
+  topic: TopicId;
+  step: number;
+}
+
+/** A command the caller gave (everything but a failure to understand or to hear). */
+export type Recognised = Exclude<Command, "noInput" | "noMatch">;
+
+export type Input =
+  | { type: "topic"; topic: TopicId }
+  | { type: Recognised }
+  | { type: "noInput" }
+  | { type: "noMatch" }
+  /** A new conversation opened without words (Alexa launch); `resume` when the caller has saved progress. */
+  | { type: "launch"; resume?: Progress };
+
+export interface Capabilities {
+  /** A person can take the call (phone line with an agent queue). Elsewhere, Apple Support's options are read. */
+  canTransfer: boolean;
+  /** Apple Support's phone number, as it should be spoken. */
+  supportPhone: string;
+}
+
+export type HandoffReason = "requested" | "notFixed" | "noMatch";
+
+/** Facts about the turn for metrics and logs; never what the caller said. */
+export type Signal =
+  | { kind: "topicStarted"; topic: TopicId }
+  | { kind: "stepReached"; topic: TopicId; step: number }
+  | { kind: "resolved"; topic: TopicId; step: number }
+  | { kind: "escalated"; topic?: TopicId; step?: number; reason: HandoffReason }
+  | { kind: "abandoned"; topic: TopicId; step: number }
+  | { kind: "noMatch" }
+  | { kind: "noInput" }
+  | { kind: "stateLost" };
+
+export interface Output {
+  /** What to say, in order: each item a sentence or short paragraph; adapters put a pause between them. */
+  say: string[];
+  /** What to say if the caller stays silent (Alexa reprompt). */
+  reprompt: string[];
+  expect: Expect;
+  /** The conversation ends after this turn: said goodbye, or handed to a person. */
+  end?: "goodbye" | "handoff";
+  handoff?: { reason: HandoffReason; topic?: TopicId; step?: number };
+  /** The caller asked for their saved data to be deleted. */
+  forget?: boolean;
+  signals: Signal[];
+}

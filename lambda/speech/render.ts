@@ -1,0 +1,44 @@
+// Turns the engine's channel-neutral sentences into what a channel speaks or shows. Voice gets SSML with only
+// tags that Amazon Polly neural voices support (speak, s, break) and every piece of text escaped; text channels
+// get plain sentences, no markup.
+
+/** Pause between the sentences of a turn: within the 350–400 ms that voice guidelines give for list items. */
+export const PAUSE_MS = 350;
+/** Lex rejects a message over 1,024 characters; leave room. */
+export const MAX_MESSAGE_CHARS = 1000;
+
+// Text nodes only need &, < and > escaped; quotes stay readable (they matter only inside attributes).
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+// Characters XML 1.0 forbids even when escaped: control characters and unpaired surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const escapeXml = (text: string) => text.replace(XML_INVALID, "").replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
+
+const sentence = (text: string) => `<s>${escapeXml(text)}</s>`;
+const pause = `<break time="${PAUSE_MS}ms"/>`;
+
+/** Packs sentences into as few messages as fit the size limit; a sentence is never split. */
+function pack(parts: string[], wrap: (inner: string) => string, join: string): string[] {
+  const messages: string[] = [];
+  let current: string[] = [];
+  for (const part of parts) {
+    const candidate = [...current, part];
+    if (current.length > 0 && wrap(candidate.join(join)).length > MAX_MESSAGE_CHARS) {
+      messages.push(wrap(current.join(join)));
+      current = [part];
+    } else {
+      current = candidate;
+    }
+  }
+  if (current.length > 0) messages.push(wrap(current.join(join)));
+  return messages;
+}
+
+export function toSsml(parts: string[]): string[] {
+  return pack(parts.map(sentence), (inner) => `<speak>${inner}</speak>`, pause);
+}
+
+export function toPlainText(parts: string[]): string[] {
+  return pack(parts, (inner) => inner, " ");
+}
