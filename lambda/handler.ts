@@ -1,7 +1,7 @@
 // The one Lambda that fulfils every intent of the Lex V2 bot (Lex allows one per alias and locale). It adapts the
 // Lex event to the engine and the engine's answer back to Lex, and never throws: a bad event or a tampered
 // session gets a spoken recovery instead of a dropped call.
-import { readEvent, isPhone, toInput } from "./channels/lex/request.js";
+import { isPhone, readEvent, toInput } from "./channels/lex/request.js";
 import { buildResponse, STATE_ATTRIBUTE } from "./channels/lex/response.js";
 import type { LexResponse } from "./channels/lex/types.js";
 import { readConfig } from "./config.js";

@@ -20,7 +20,16 @@ export const TOPIC_INTENTS = [
 export type TopicId = (typeof TOPIC_INTENTS)[number];
 
 /** Navigation intents that are ours (custom) and the Lex built-ins we rely on, keyed by our intent name. */
-export const CUSTOM_NAV_INTENTS = ["Yes", "No", "Maybe", "Next", "Back", "Skip", "WhichStep", "DeleteMyData"] as const;
+export const CUSTOM_NAV_INTENTS = [
+  "Yes",
+  "No",
+  "Maybe",
+  "Next",
+  "Back",
+  "Skip",
+  "WhichStep",
+  "DeleteMyData",
+] as const;
 export const BUILTIN_NAV_INTENTS = {
   HelpIntent: "AMAZON.HelpIntent",
   RepeatIntent: "AMAZON.RepeatIntent",
@@ -33,7 +42,10 @@ export const BUILTIN_NAV_INTENTS = {
 export type CustomNavIntent = (typeof CUSTOM_NAV_INTENTS)[number];
 export type BuiltinNavIntent = keyof typeof BUILTIN_NAV_INTENTS;
 export type NavIntent = CustomNavIntent | BuiltinNavIntent;
-export const NAV_INTENTS = [...CUSTOM_NAV_INTENTS, ...(Object.keys(BUILTIN_NAV_INTENTS) as BuiltinNavIntent[])];
+export const NAV_INTENTS = [
+  ...CUSTOM_NAV_INTENTS,
+  ...(Object.keys(BUILTIN_NAV_INTENTS) as BuiltinNavIntent[]),
+];
 export const FALLBACK_INTENT = "FallbackIntent";
 
 /** Where a yes/no answer, or the end of a step, leads. */

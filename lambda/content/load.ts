@@ -85,7 +85,12 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
   if (!names.includes(SHARED_FILE)) problems.push(`${rel(SHARED_FILE)}: (file): missing`);
 
   const shared = names.includes(SHARED_FILE)
-    ? validate(SharedSchema, readYaml(join(localeDir, SHARED_FILE), rel(SHARED_FILE), problems), rel(SHARED_FILE), problems)
+    ? validate(
+        SharedSchema,
+        readYaml(join(localeDir, SHARED_FILE), rel(SHARED_FILE), problems),
+        rel(SHARED_FILE),
+        problems,
+      )
     : undefined;
 
   const topics: Partial<Record<TopicId, Topic>> = {};
@@ -108,7 +113,12 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
   }
   if (shared) problems.push(...crossIntentDuplicates(topics, shared, rel));
   if (problems.length > 0 || !shared) throw new ContentError(problems);
-  return { locale, shared, topics: topics as Record<TopicId, Topic>, files: files as Record<TopicId, string> };
+  return {
+    locale,
+    shared,
+    topics: topics as Record<TopicId, Topic>,
+    files: files as Record<TopicId, string>,
+  };
 }
 
 const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
@@ -125,11 +135,13 @@ function crossIntentDuplicates(
     for (const u of list) {
       const key = normalise(u);
       const prev = owner.get(key);
-      if (prev && prev !== intent) problems.push(`${file}: utterances: '${u}' is also an utterance of ${prev}`);
+      if (prev && prev !== intent)
+        problems.push(`${file}: utterances: '${u}' is also an utterance of ${prev}`);
       else owner.set(key, intent);
     }
   };
-  for (const [intent, topic] of Object.entries(topics)) add(intent, topic.utterances, rel(`${kebab(intent)}.yaml`));
+  for (const [intent, topic] of Object.entries(topics))
+    add(intent, topic.utterances, rel(`${kebab(intent)}.yaml`));
   for (const [intent, nav] of Object.entries(shared.intents)) add(intent, nav.utterances, rel(SHARED_FILE));
   return problems;
 }

@@ -9,7 +9,6 @@ import {
   TOPIC_INTENTS,
 } from "./intents.js";
 
-
 const MAX_STEP_WORDS = 45;
 const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
@@ -52,12 +51,7 @@ const utterances = (min: number) =>
     .min(min, `needs at least ${min} sample utterances`)
     .refine((list) => new Set(list.map(normalise)).size === list.length, "has duplicate utterances");
 
-export const normalise = (u: string) =>
-  u
-    .toLowerCase()
-    .replace(/[.,?]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+export const normalise = (u: string) => u.toLowerCase().replace(/[.,?]/g, "").replace(/\s+/g, " ").trim();
 
 export const StepSchema = z
   .object({
@@ -73,6 +67,7 @@ export const StepSchema = z
      * - question: a yes/no question of its own (`ask`), with `yes` and `no` targets
      * - info: information, not an action: "say next for the next one"
      */
+    // biome-ignore lint/suspicious/noThenProperty: a content field holding a string, never awaited as a promise
     then: z.enum(["next", "fixed", "question", "info"]).default("next"),
     ask: spoken.optional(),
     yes: target.optional(),
@@ -89,7 +84,8 @@ export const StepSchema = z
   .superRefine((step, ctx) => {
     if (step.then === "question") {
       for (const key of ["ask", "yes", "no"] as const) {
-        if (!step[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when then is 'question'" });
+        if (!step[key])
+          ctx.addIssue({ code: "custom", path: [key], message: "is required when then is 'question'" });
       }
     } else {
       for (const key of ["ask", "yes", "no"] as const) {
@@ -98,7 +94,11 @@ export const StepSchema = z
       }
     }
     if (step.unsure && step.then !== "question" && step.then !== "fixed") {
-      ctx.addIssue({ code: "custom", path: ["unsure"], message: "is only allowed on 'fixed' or 'question' steps" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["unsure"],
+        message: "is only allowed on 'fixed' or 'question' steps",
+      });
     }
   });
 
@@ -148,9 +148,7 @@ const reprompts = z
   })
   .strict();
 
-const navIntent = z
-  .object({ utterances: utterances(8) })
-  .strict();
+const navIntent = z.object({ utterances: utterances(8) }).strict();
 
 export const SharedSchema = z
   .object({
@@ -205,11 +203,15 @@ export const SharedSchema = z
         welcomeBack: template(["n", "title", "topic"]),
       })
       .strict(),
-    intents: z.object(
-      Object.fromEntries([...CUSTOM_NAV_INTENTS, ...Object.keys(BUILTIN_NAV_INTENTS)].map((k) => [k, navIntent])) as {
-        [K in NavIntent]: typeof navIntent;
-      },
-    ).strict(),
+    intents: z
+      .object(
+        Object.fromEntries(
+          [...CUSTOM_NAV_INTENTS, ...Object.keys(BUILTIN_NAV_INTENTS)].map((k) => [k, navIntent]),
+        ) as {
+          [K in NavIntent]: typeof navIntent;
+        },
+      )
+      .strict(),
   })
   .strict();
 

@@ -28,7 +28,13 @@ export function converse(
 function launch(t: Turn, resume?: Progress) {
   const topic = resume ? t.content.topics[resume.topic] : undefined;
   if (resume && topic && resume.step >= 0 && resume.step < topic.steps.length) {
-    t.state = { ...initialState(), phase: "resume", topic: resume.topic, step: resume.step, saved: resume.step };
+    t.state = {
+      ...initialState(),
+      phase: "resume",
+      topic: resume.topic,
+      step: resume.step,
+      saved: resume.step,
+    };
     return;
   }
   t.add(t.shared.greeting);
@@ -49,7 +55,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     }
   }
   t.state = { ...t.state, miss: 0, paused: undefined, offered: undefined };
-  if (input.type === "topic") return input.topic === "ContactSupport" ? contactSupport(t) : startTopic(t, input.topic);
+  if (input.type === "topic")
+    return input.topic === "ContactSupport" ? contactSupport(t) : startTopic(t, input.topic);
   command(t, input.type, wasPaused);
 }
 
@@ -87,7 +94,12 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       const step = t.step;
       if (!t.inTopic || !topic || !step) return void t.add(sh.replies.noTopicYet);
       return void t.add(
-        fill(sh.replies.whichStep, { n: s.step + 1, total: topic.steps.length, topic: topic.title, title: step.title }),
+        fill(sh.replies.whichStep, {
+          n: s.step + 1,
+          total: topic.steps.length,
+          topic: topic.title,
+          title: step.title,
+        }),
       );
     }
     case "back": {

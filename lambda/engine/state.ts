@@ -46,7 +46,13 @@ export interface State {
 export const initialState = (): State => ({ v: STATE_VERSION, phase: "start", step: 0, hist: [], miss: 0 });
 
 export function encodeState(state: State): string {
-  const compact: Record<string, unknown> = { v: state.v, p: state.phase, s: state.step, h: state.hist, m: state.miss };
+  const compact: Record<string, unknown> = {
+    v: state.v,
+    p: state.phase,
+    s: state.step,
+    h: state.hist,
+    m: state.miss,
+  };
   if (state.topic) compact.t = state.topic;
   if (state.paused) compact.z = 1;
   if (state.offered) compact.o = 1;
@@ -69,7 +75,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   } catch {
     return { ok: false, reason: "not JSON" };
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return { ok: false, reason: "not an object" };
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return { ok: false, reason: "not an object" };
   const o = data as Record<string, unknown>;
   if (o.v !== STATE_VERSION) return { ok: false, reason: "wrong version" };
   if (!PHASES.includes(o.p as Phase)) return { ok: false, reason: "unknown phase" };
@@ -83,7 +90,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (!Array.isArray(o.h) || o.h.length > MAX_HISTORY || !o.h.every((i) => isIndex(i, length))) {
     return { ok: false, reason: "bad history" };
   }
-  if (typeof o.m !== "number" || !Number.isInteger(o.m) || o.m < 0 || o.m > 9) return { ok: false, reason: "bad miss" };
+  if (typeof o.m !== "number" || !Number.isInteger(o.m) || o.m < 0 || o.m > 9)
+    return { ok: false, reason: "bad miss" };
   if (o.z !== undefined && o.z !== 1) return { ok: false, reason: "bad pause flag" };
   if (o.o !== undefined && o.o !== 1) return { ok: false, reason: "bad offer flag" };
   if (o.r !== undefined && !isIndex(o.r, length)) return { ok: false, reason: "bad saved step" };

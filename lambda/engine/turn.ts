@@ -1,7 +1,7 @@
 // Collects what one turn says and settles the question it ends on. Every handler only adds what is new; the
 // question for the phase the conversation lands in is appended here, so no path can forget to ask it.
 import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
-import { type State, initialState } from "./state.js";
+import { initialState, type State } from "./state.js";
 import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
 
 export interface TurnResult {
@@ -118,7 +118,8 @@ export class Turn {
   /** Hand the call to a person (phone) or, where nobody can take it, read Apple Support's options. */
   handOff(reason: HandoffReason): this {
     const s = this.state;
-    const where = s.topic && this.inTopic ? { topic: s.topic, step: s.step } : s.topic ? { topic: s.topic } : {};
+    const where =
+      s.topic && this.inTopic ? { topic: s.topic, step: s.step } : s.topic ? { topic: s.topic } : {};
     this.signal({ kind: "escalated", reason, ...where });
     if (this.caps.canTransfer) {
       this.add(this.shared.replies.handoffAgent);

@@ -9,11 +9,20 @@ export const MAX_MESSAGE_CHARS = 1000;
 
 // Text nodes only need &, < and > escaped; quotes stay readable (they matter only inside attributes).
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-// Characters XML 1.0 forbids even when escaped: control characters and unpaired surrogates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The Char production of XML 1.0: anything else (control characters, lone surrogates) breaks the document. */
+const isXmlChar = (cp: number) =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
 
-export const escapeXml = (text: string) => text.replace(XML_INVALID, "").replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
+export const escapeXml = (text: string) =>
+  Array.from(text)
+    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
+    .join("")
+    .replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
 
 const sentence = (text: string) => `<s>${escapeXml(text)}</s>`;
 const pause = `<break time="${PAUSE_MS}ms"/>`;

@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { normalise } from "../../lambda/content/schema.js";
 import type { BotModel } from "../../lambda/content/load.js";
+import { normalise } from "../../lambda/content/schema.js";
 import { handler } from "../../lambda/handler.js";
-import { assertValidLexResponse, spokenText } from "./lex-response-schema.js";
 import { type Channel, lexEvent } from "./lex-events.js";
+import { assertValidLexResponse, spokenText } from "./lex-response-schema.js";
 
 const texts = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -82,7 +82,8 @@ export function loadConversations(dir: string): Conversation[] {
 /** Exact-phrase intent lookup over the training data: stands in for Lex NLU in these tests. */
 export function intentResolver(model: BotModel): (words: string) => string {
   const byPhrase = new Map<string, string>();
-  for (const intent of model.intents) for (const u of intent.utterances) byPhrase.set(normalise(u), intent.name);
+  for (const intent of model.intents)
+    for (const u of intent.utterances) byPhrase.set(normalise(u), intent.name);
   return (words) => byPhrase.get(normalise(words)) ?? "FallbackIntent";
 }
 
@@ -99,7 +100,13 @@ export async function play(conv: Conversation, resolve: (words: string) => strin
     const transcript = turn.caller ?? turn.press ?? "";
     const intent = turn.intent ?? (turn.caller ? resolve(turn.caller) : "FallbackIntent");
     const channel: Channel = conv.channel;
-    const event = lexEvent({ channel, intent, transcript, sessionAttributes: attributes, dtmf: turn.press !== undefined });
+    const event = lexEvent({
+      channel,
+      intent,
+      transcript,
+      sessionAttributes: attributes,
+      dtmf: turn.press !== undefined,
+    });
     const response = assertValidLexResponse(await handler(event));
     const said = spokenText(response);
     attributes = response.sessionState.sessionAttributes ?? attributes;
@@ -111,19 +118,27 @@ export async function play(conv: Conversation, resolve: (words: string) => strin
   }
 }
 
-function check(e: z.infer<typeof Expectation>, response: PlayedTurn["response"], said: string, where: string) {
+function check(
+  e: z.infer<typeof Expectation>,
+  response: PlayedTurn["response"],
+  said: string,
+  where: string,
+) {
   const fail = (what: string) => {
     throw new Error(`${where}: ${what}\n  the line said: "${said}"`);
   };
   const lower = said.toLowerCase();
-  for (const text of e.says ?? []) if (!lower.includes(text.toLowerCase())) fail(`expected it to say "${text}"`);
-  for (const text of e.saysNot ?? []) if (lower.includes(text.toLowerCase())) fail(`expected it NOT to say "${text}"`);
+  for (const text of e.says ?? [])
+    if (!lower.includes(text.toLowerCase())) fail(`expected it to say "${text}"`);
+  for (const text of e.saysNot ?? [])
+    if (lower.includes(text.toLowerCase())) fail(`expected it NOT to say "${text}"`);
   if (e.matches && !new RegExp(e.matches, "i").test(said)) fail(`expected it to match /${e.matches}/`);
   const attrs = response.sessionState.sessionAttributes ?? {};
   if (e.action && response.sessionState.dialogAction.type !== e.action) {
     fail(`expected action ${e.action}, got ${response.sessionState.dialogAction.type}`);
   }
-  if (e.nextAction && attrs.nextAction !== e.nextAction) fail(`expected nextAction ${e.nextAction}, got ${attrs.nextAction}`);
+  if (e.nextAction && attrs.nextAction !== e.nextAction)
+    fail(`expected nextAction ${e.nextAction}, got ${attrs.nextAction}`);
   if (e.topic && attrs.topic !== e.topic) fail(`expected topic ${e.topic}, got ${attrs.topic}`);
   if (e.step && attrs.step !== String(e.step)) fail(`expected step ${e.step}, got ${attrs.step}`);
 }

@@ -16,7 +16,12 @@ export interface EventOptions {
 
 export function lexEvent(o: EventOptions): LexEvent {
   const inputMode = o.dtmf ? "DTMF" : o.channel === "text" ? "Text" : "Speech";
-  const intent = { name: o.intent, slots: {}, state: "InProgress" as const, confirmationState: "None" as const };
+  const intent = {
+    name: o.intent,
+    slots: {},
+    state: "InProgress" as const,
+    confirmationState: "None" as const,
+  };
   return {
     messageVersion: "1.0",
     invocationSource: "DialogCodeHook",
@@ -24,7 +29,14 @@ export function lexEvent(o: EventOptions): LexEvent {
     responseContentType: o.channel === "text" ? "text/plain; charset=utf-8" : "audio/pcm",
     sessionId: o.sessionId ?? "test-session-0001",
     inputTranscript: o.transcript,
-    bot: { id: "ABCDEFGHIJ", name: "ICloudBackupHelp", aliasId: "TSTALIASID", aliasName: "TestBotAlias", localeId: "en_US", version: "DRAFT" },
+    bot: {
+      id: "ABCDEFGHIJ",
+      name: "ICloudBackupHelp",
+      aliasId: "TSTALIASID",
+      aliasName: "TestBotAlias",
+      localeId: "en_US",
+      version: "DRAFT",
+    },
     interpretations: [
       { intent, nluConfidence: o.confidence ?? 0.92, interpretationSource: "Lex" },
       { intent: { name: "FallbackIntent", slots: {}, state: "InProgress", confirmationState: "None" } },
@@ -38,7 +50,14 @@ export function lexEvent(o: EventOptions): LexEvent {
     },
     transcriptions:
       inputMode === "Speech"
-        ? [{ transcription: o.transcript, transcriptionConfidence: 0.9, resolvedContext: { intent: o.intent }, resolvedSlots: {} }]
+        ? [
+            {
+              transcription: o.transcript,
+              transcriptionConfidence: 0.9,
+              resolvedContext: { intent: o.intent },
+              resolvedSlots: {},
+            },
+          ]
         : [],
   };
 }

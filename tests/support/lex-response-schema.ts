@@ -1,6 +1,6 @@
 // The Lex V2 Lambda response contract (lex-v2-contract.md section 2), as a schema every response must satisfy,
 // plus the SSML rules: well-formed XML, only tags Polly neural voices support.
-import { XMLValidator, XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
 
 const message = z.object({
@@ -8,13 +8,23 @@ const message = z.object({
   content: z.string().min(1).max(1024),
 });
 
-const intentState = z.enum(["Failed", "Fulfilled", "FulfillmentInProgress", "InProgress", "ReadyForFulfillment", "Waiting"]);
+const intentState = z.enum([
+  "Failed",
+  "Fulfilled",
+  "FulfillmentInProgress",
+  "InProgress",
+  "ReadyForFulfillment",
+  "Waiting",
+]);
 
 export const LexResponseSchema = z
   .object({
     sessionState: z.object({
       sessionAttributes: z.record(z.string(), z.string()).optional(),
-      dialogAction: z.object({ type: z.enum(["Close", "ConfirmIntent", "Delegate", "ElicitIntent", "ElicitSlot"]), slotToElicit: z.string().optional() }),
+      dialogAction: z.object({
+        type: z.enum(["Close", "ConfirmIntent", "Delegate", "ElicitIntent", "ElicitSlot"]),
+        slotToElicit: z.string().optional(),
+      }),
       intent: z
         .object({
           name: z.string().min(1),
@@ -35,18 +45,33 @@ export const LexResponseSchema = z
     if ((type === "Close" || type === "ConfirmIntent" || type === "ElicitSlot") && !r.sessionState.intent) {
       ctx.addIssue({ code: "custom", message: `${type} requires an intent` });
     }
-    if (Buffer.byteLength(JSON.stringify(r)) > 25 * 1024) ctx.addIssue({ code: "custom", message: "response over 25 KB" });
+    if (Buffer.byteLength(JSON.stringify(r)) > 25 * 1024)
+      ctx.addIssue({ code: "custom", message: "response over 25 KB" });
     const attrs = JSON.stringify(r.sessionState.sessionAttributes ?? {});
-    if (Buffer.byteLength(attrs) > 12 * 1024) ctx.addIssue({ code: "custom", message: "session attributes over 12 KB" });
+    if (Buffer.byteLength(attrs) > 12 * 1024)
+      ctx.addIssue({ code: "custom", message: "session attributes over 12 KB" });
   });
 
-const ALLOWED_SSML_TAGS = new Set(["speak", "break", "lang", "mark", "p", "phoneme", "s", "sub", "w", "prosody", "say-as"]);
+const ALLOWED_SSML_TAGS = new Set([
+  "speak",
+  "break",
+  "lang",
+  "mark",
+  "p",
+  "phoneme",
+  "s",
+  "sub",
+  "w",
+  "prosody",
+  "say-as",
+]);
 
 function tagsOf(node: unknown, into: string[]): string[] {
   if (Array.isArray(node)) for (const n of node) tagsOf(n, into);
   else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
-      if (key !== "#text" && key !== ":@") into.push(key);
+      if (key === ":@" || key === "#text") continue; // attributes and text are not tags
+      into.push(key);
       tagsOf(value, into);
     }
   }

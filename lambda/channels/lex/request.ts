@@ -21,7 +21,8 @@ export interface LexTurn {
   requestAttributes: Record<string, string>;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 256): string => (typeof v === "string" ? v.slice(0, max) : "");
 
 /** Keeps string values only, within a byte budget, so a tampered map can't push the response past Lex's limits. */

@@ -3,8 +3,8 @@
 import type {
   LexV2ActiveContext,
   LexV2Event,
-  LexV2Interpretation,
   LexV2IntentState,
+  LexV2Interpretation,
   LexV2Message,
   LexV2Result,
   LexV2ResultDialogAction,
