@@ -12,6 +12,18 @@ import { decodeState, type State } from "./engine/state.js";
 const config = readConfig();
 
 export async function handler(event: unknown): Promise<LexResponse> {
+  try {
+    return answer(event);
+  } catch (err) {
+    // A bug must not drop the call: start again politely. Only the error is logged, never what was said.
+    console.error(JSON.stringify({ level: "ERROR", message: "turn failed", error: String(err) }));
+    const caps = { canTransfer: false, supportPhone: config.supportPhone };
+    const { state, output } = converse(content, caps, undefined, { type: "noMatch" }, { stateLost: true });
+    return buildResponse(output, state, "FallbackIntent", {}, content.shared, { voice: true, keypad: false });
+  }
+}
+
+function answer(event: unknown): LexResponse {
   const turn = readEvent(event);
   const phone = isPhone(turn);
   const stored = turn.sessionAttributes[STATE_ATTRIBUTE];
