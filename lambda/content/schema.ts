@@ -182,6 +182,7 @@ export const SharedSchema = z
         pauseReprompt: spoken,
         resume: spoken,
         help: spoken,
+        helpAgent: spoken,
         startOver: spoken,
         backAtFirst: spoken,
         whichStep: template(["n", "total", "title", "topic"]),

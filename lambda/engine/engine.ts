@@ -18,10 +18,15 @@ export function converse(
 ): TurnResult {
   const start = prev && prev.phase !== "ended" ? { ...prev, hist: [...prev.hist] } : initialState();
   const t = new Turn(content, caps, start);
-  if (opts.stateLost) t.signal({ kind: "stateLost" }).add(content.shared.replies.lostPlace);
+  if (opts.stateLost) {
+    t.signal({ kind: "stateLost" }).add(content.shared.replies.lostPlace);
+    t.state = { ...initialState(), phase: "topic" };
+  }
   if (input.type === "launch") launch(t, input.resume);
-  else if (input.type === "noMatch" || input.type === "noInput") failure(t, input.type);
-  else respond(t, input);
+  else if (input.type === "noMatch" || input.type === "noInput") {
+    // After losing the state, the apology and the opening question are the whole answer: not a failure.
+    if (!opts.stateLost) failure(t, input.type);
+  } else respond(t, input);
   return t.result();
 }
 
@@ -60,6 +65,14 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   command(t, input.type, wasPaused);
 }
 
+/** Commands that make sense as the very first words of a call. */
+const OPENING_COMMANDS = new Set<Recognised>(["agent", "stop", "help", "personalData", "deleteMyData"]);
+
+/** What to say to a step command (back, skip, which step) when no topic is running. */
+function noStepHere(t: Turn) {
+  if (t.state.phase === "start" || t.state.phase === "topic") t.add(t.shared.replies.noTopicYet);
+}
+
 function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
   const sh = t.shared;
   const s = t.state;
@@ -70,6 +83,7 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       return void t.goodbye();
     case "help":
       t.add(sh.replies.help);
+      if (t.caps.canTransfer) t.add(sh.replies.helpAgent);
       if (!t.inTopic) t.add(sh.menu);
       return;
     case "repeat":
@@ -92,7 +106,7 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
     case "whichStep": {
       const topic = t.topic;
       const step = t.step;
-      if (!t.inTopic || !topic || !step) return void t.add(sh.replies.noTopicYet);
+      if (!t.inTopic || !topic || !step) return noStepHere(t);
       return void t.add(
         fill(sh.replies.whichStep, {
           n: s.step + 1,
@@ -103,7 +117,7 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       );
     }
     case "back": {
-      if (!t.inTopic) return void t.add(sh.replies.noTopicYet);
+      if (!t.inTopic) return noStepHere(t);
       const hist = [...s.hist];
       const previous = hist.pop();
       if (previous === undefined) {
@@ -113,10 +127,13 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       t.state = { ...s, hist };
       return readStep(t, previous, { push: false });
     }
-    case "skip":
-      if (!t.inTopic) return void t.add(sh.replies.noTopicYet);
+    case "skip": {
+      if (!t.inTopic) return noStepHere(t);
       t.add(sh.replies.skipped);
-      return goTo(t, "next");
+      // Skipping a diagnostic question means "that's not it": take its "no" branch.
+      const step = t.step;
+      return goTo(t, t.state.phase === "step" && step?.then === "question" ? (step.no ?? "next") : "next");
+    }
     case "personalData":
       return void t.add(sh.replies.noPersonalData);
     case "deleteMyData":
@@ -189,7 +206,7 @@ function failure(t: Turn, kind: "noMatch" | "noInput") {
     t.state = { ...s, phase: "topic" };
     return void t.add(sh.greeting);
   }
-  if (s.paused && kind === "noInput") {
+  if (s.paused) {
     t.asked = true;
     return void t.add(sh.replies.pauseReprompt);
   }

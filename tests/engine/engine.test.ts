@@ -175,7 +175,8 @@ describe("navigation at any step", () => {
 
   it("help explains the commands and asks the same question again", () => {
     const r = play([{ type: "help" }], phone, inStorage());
-    expect(r.last.say).toEqual([sh.replies.help, sh.askNext]);
+    expect(r.last.say).toEqual([sh.replies.help, sh.replies.helpAgent, sh.askNext]);
+    expect(play([{ type: "help" }], speaker, inStorage()).last.say).toEqual([sh.replies.help, sh.askNext]);
   });
 
   it("stop and cancel end at once with a goodbye", () => {

@@ -86,13 +86,14 @@ export function isPhone(turn: LexTurn): boolean {
 
 export function toInput(turn: LexTurn): Input {
   const text = turn.transcript.trim();
+  // A spoken code or number is personal even on the phone; only a single key is a menu choice.
+  if (turn.inputMode !== "DTMF" && looksPersonal(text)) return { type: "personalData" };
   if (turn.inputMode === "DTMF" || (isPhone(turn) && /^[0-9#*]+$/.test(text))) {
     const key = keyed(text);
     const command = key.length === 1 ? KEYS[key] : undefined;
     return command ? { type: command } : { type: "noMatch" };
   }
   if (text.length === 0) return { type: "noInput" };
-  if (looksPersonal(text)) return { type: "personalData" };
   if ((TOPIC_INTENTS as readonly string[]).includes(turn.intentName)) {
     return { type: "topic", topic: turn.intentName as TopicId };
   }

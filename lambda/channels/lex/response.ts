@@ -24,6 +24,8 @@ export function buildResponse(
   how: Presentation,
 ): LexResponse {
   const say = [...output.say];
+  const agentAt = say.indexOf(shared.replies.helpAgent);
+  if (how.keypad && agentAt >= 0) say.splice(agentAt + 1, 0, shared.keypad.agent);
   if (how.keypad && !output.end) {
     if (output.expect === "yesNo") say.push(shared.keypad.yesNo);
     else if (output.expect === "next") say.push(shared.keypad.next);
@@ -37,9 +39,11 @@ export function buildResponse(
     Object.entries(carried).filter(([key]) => !OWN_ATTRIBUTES.includes(key)),
   );
   sessionAttributes[STATE_ATTRIBUTE] = encodeState(state);
-  if (state.topic) {
-    sessionAttributes.topic = state.topic;
-    sessionAttributes.step = String(state.step + 1);
+  // Where the caller is, for the contact flow and the agent: only while a topic runs, or at the hand-off.
+  const where = output.handoff ?? (state.phase === "step" || state.phase === "confirm" ? state : undefined);
+  if (where?.topic) {
+    sessionAttributes.topic = where.topic;
+    if (where.step !== undefined) sessionAttributes.step = String(where.step + 1);
   }
   if (output.end) {
     sessionAttributes.nextAction = output.end === "handoff" ? "TRANSFER_TO_AGENT" : "HANGUP";
