@@ -62,6 +62,11 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   t.state = { ...t.state, miss: 0, paused: undefined, offered: undefined };
   if (input.type === "topic")
     return input.topic === "ContactSupport" ? contactSupport(t) : startTopic(t, input.topic);
+  if (t.state.phase === "start" && !OPENING_COMMANDS.has(input.type)) {
+    // A first turn that names no problem ("yes", "hello", a key): greet, then ask what is wrong.
+    t.state = { ...t.state, phase: "topic" };
+    return void t.add(t.shared.greeting);
+  }
   command(t, input.type, wasPaused);
 }
 
