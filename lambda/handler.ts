@@ -1,30 +1,34 @@
 // The one Lambda that fulfils every intent of the Lex V2 bot (Lex allows one per alias and locale). It adapts the
 // Lex event to the engine and the engine's answer back to Lex, and never throws: a bad event or a tampered
 // session gets a spoken recovery instead of a dropped call.
-import { isPhone, readEvent, toInput } from "./channels/lex/request.js";
+import { channelOf, identify, KEY_ATTRIBUTE, NUMBER_ATTRIBUTE } from "./channels/lex/identity.js";
+import { isPhone, type LexTurn, readEvent, toInput } from "./channels/lex/request.js";
 import { buildResponse, STATE_ATTRIBUTE } from "./channels/lex/response.js";
 import type { LexResponse } from "./channels/lex/types.js";
 import { readConfig } from "./config.js";
 import { content } from "./content/index.js";
 import { converse } from "./engine/engine.js";
 import { decodeState, type State } from "./engine/state.js";
+import { trackerFromEnv } from "./store/config.js";
+import { progressChange } from "./store/tracker.js";
+import { log } from "./telemetry/log.js";
 
 const config = readConfig();
+const tracker = trackerFromEnv(process.env, (problem) => log("WARN", "progress store unavailable", problem));
 
 export async function handler(event: unknown): Promise<LexResponse> {
   try {
-    return answer(event);
+    return await answer(readEvent(event));
   } catch (err) {
     // A bug must not drop the call: start again politely. Only the error is logged, never what was said.
-    console.error(JSON.stringify({ level: "ERROR", message: "turn failed", error: String(err) }));
+    log("ERROR", "turn failed", { error: String(err) });
     const caps = { canTransfer: false, supportPhone: config.supportPhone };
     const { state, output } = converse(content, caps, undefined, { type: "noMatch" }, { stateLost: true });
     return buildResponse(output, state, "FallbackIntent", {}, content.shared, { voice: true, keypad: false });
   }
 }
 
-function answer(event: unknown): LexResponse {
-  const turn = readEvent(event);
+async function answer(turn: LexTurn): Promise<LexResponse> {
   const phone = isPhone(turn);
   const stored = turn.sessionAttributes[STATE_ATTRIBUTE];
   const decoded = stored === undefined ? undefined : decodeState(stored, content);
@@ -34,10 +38,22 @@ function answer(event: unknown): LexResponse {
     canTransfer: config.agentTransfer && (phone || platform.startsWith("Connect")),
     supportPhone: config.supportPhone,
   };
+
+  const who = tracker ? identify(turn) : undefined;
+  const key = !who ? undefined : who.known ? who.key : await tracker?.key(who.kind, who.id);
+  // Saved progress matters only when a conversation opens; later turns carry their state in the session.
+  const saved = key && !prev ? await tracker?.load(key) : undefined;
+
   const { state, output } = converse(content, caps, prev, toInput(turn), {
     stateLost: decoded !== undefined && !decoded.ok,
+    saved,
   });
-  return buildResponse(output, state, turn.intentName, turn.sessionAttributes, content.shared, {
+  if (key) await tracker?.apply(key, progressChange(prev, state, output, channelOf(turn)));
+
+  const carried = { ...turn.sessionAttributes };
+  delete carried[NUMBER_ATTRIBUTE];
+  if (key) carried[KEY_ATTRIBUTE] = key;
+  return buildResponse(output, state, turn.intentName, carried, content.shared, {
     voice: turn.inputMode !== "Text",
     keypad: phone,
   });

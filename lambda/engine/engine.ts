@@ -14,7 +14,11 @@ export function converse(
   caps: Capabilities,
   prev: State | undefined,
   input: Input,
-  opts: { stateLost?: boolean } = {},
+  opts: {
+    stateLost?: boolean;
+    /** Where this caller got to last time (from the progress store); offered when a new conversation opens. */
+    saved?: Progress;
+  } = {},
 ): TurnResult {
   const start = prev && prev.phase !== "ended" ? { ...prev, hist: [...prev.hist] } : initialState();
   const t = new Turn(content, caps, start);
@@ -22,28 +26,33 @@ export function converse(
     t.signal({ kind: "stateLost" }).add(content.shared.replies.lostPlace);
     t.state = { ...initialState(), phase: "topic" };
   }
-  if (input.type === "launch") launch(t, input.resume);
-  else if (input.type === "noMatch" || input.type === "noInput") {
+  if (input.type === "launch") launch(t, input.resume ?? opts.saved);
+  else if (opts.saved && t.state.phase === "start" && offersResume(input)) {
+    const offered = launch(t, opts.saved);
+    // "Pick up" as the very first words: no need to ask first.
+    if (offered && input.type === "resume") pickUp(t);
+  } else if (input.type === "noMatch" || input.type === "noInput") {
     // After losing the state, the apology and the opening question are the whole answer: not a failure.
     if (!opts.stateLost) failure(t, input.type);
   } else respond(t, input);
   return t.result();
 }
 
-function launch(t: Turn, resume?: Progress) {
+/** A returning caller who names a problem, asks for a person or says goodbye gets that, not the offer. */
+const offersResume = (input: Input) =>
+  input.type !== "topic" && input.type !== "agent" && input.type !== "stop" && input.type !== "deleteMyData";
+
+/** Opens a conversation: the welcome-back offer when there is valid saved progress, else the greeting. */
+function launch(t: Turn, resume?: Progress): boolean {
   const topic = resume ? t.content.topics[resume.topic] : undefined;
   if (resume && topic && resume.step >= 0 && resume.step < topic.steps.length) {
-    t.state = {
-      ...initialState(),
-      phase: "resume",
-      topic: resume.topic,
-      step: resume.step,
-      saved: resume.step,
-    };
-    return;
+    const { topic: name, step } = resume;
+    t.state = { ...initialState(), phase: "resume", topic: name, step, saved: step };
+    return true;
   }
   t.add(t.shared.greeting);
   t.state = { ...initialState(), phase: "topic" };
+  return false;
 }
 
 /** Any recognised answer: the failure count starts again, a pause or an open offer of a person is settled. */

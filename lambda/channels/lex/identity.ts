@@ -1,0 +1,28 @@
+// Who the caller is, for saved progress: the phone number the contact flow passes (replaced by its hash on the
+// first turn, so it goes no further than that one event), or the Lex session for text and app channels.
+import type { ProgressChannel } from "../../store/progress.js";
+import { isPhone, type LexTurn } from "./request.js";
+
+export const NUMBER_ATTRIBUTE = "customerNumber";
+export const KEY_ATTRIBUTE = "customerKey";
+
+export type Identity =
+  | { known: true; key: string }
+  | { known: false; kind: "phone" | "session"; id: string }
+  | undefined;
+
+const HASH = /^[0-9a-f]{64}$/;
+
+export function identify(turn: LexTurn): Identity {
+  const key = turn.sessionAttributes[KEY_ATTRIBUTE];
+  if (key && HASH.test(key)) return { known: true, key };
+  const number = turn.sessionAttributes[NUMBER_ATTRIBUTE]?.replace(/[^\d+]/g, "");
+  if (number && number.length >= 6) return { known: false, kind: "phone", id: number };
+  if (turn.sessionId.length >= 2) return { known: false, kind: "session", id: turn.sessionId };
+  return undefined;
+}
+
+export function channelOf(turn: LexTurn): ProgressChannel {
+  if (isPhone(turn)) return "phone";
+  return turn.inputMode === "Text" ? "text" : "voice";
+}

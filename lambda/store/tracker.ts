@@ -1,0 +1,78 @@
+// Decides what a turn changes in the saved progress, and talks to the store without ever failing the turn:
+// a slow or broken store is logged and counted, and the caller simply carries on without resume.
+import type { State } from "../engine/state.js";
+import type { Output } from "../engine/types.js";
+import { type ProgressChannel, type ProgressStore, progressKey, type SavedProgress } from "./progress.js";
+
+export type ProgressChange = { action: "save"; progress: SavedProgress } | { action: "remove" } | undefined;
+
+/** Finished, handed off, or asked to be forgotten: nothing to offer next time. Moved on a step: save it. */
+export function progressChange(
+  before: State | undefined,
+  after: State,
+  output: Output,
+  channel: ProgressChannel,
+  now = Date.now(),
+): ProgressChange {
+  const finished = output.signals.some((s) => s.kind === "resolved" || s.kind === "escalated");
+  if (output.forget || finished || output.end === "handoff") return { action: "remove" };
+  const inTopic = after.phase === "step" || after.phase === "confirm";
+  if (!inTopic || !after.topic) return undefined;
+  if (before?.topic === after.topic && before.step === after.step && before.phase !== "resume")
+    return undefined;
+  return { action: "save", progress: { topic: after.topic, step: after.step, at: now, channel } };
+}
+
+export type StoreProblem = { operation: "secret" | "load" | "save" | "remove"; error: string };
+
+/** After a failure the store is left alone for a while, so one outage costs one timeout, not one per call. */
+export const STORE_BACKOFF_MS = 30_000;
+
+export class ProgressTracker {
+  private downUntil = 0;
+
+  constructor(
+    private readonly store: ProgressStore,
+    private readonly secret: () => Promise<string>,
+    private readonly onProblem: (problem: StoreProblem) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private available(): boolean {
+    return this.now() >= this.downUntil;
+  }
+
+  private failed(operation: StoreProblem["operation"], err: unknown): undefined {
+    this.downUntil = this.now() + STORE_BACKOFF_MS;
+    this.onProblem({ operation, error: String(err) });
+    return undefined;
+  }
+
+  async key(kind: "phone" | "alexa" | "session", identity: string): Promise<string | undefined> {
+    if (!this.available()) return undefined;
+    try {
+      return progressKey(kind, identity, await this.secret());
+    } catch (err) {
+      return this.failed("secret", err);
+    }
+  }
+
+  async load(key: string): Promise<SavedProgress | undefined> {
+    if (!this.available()) return undefined;
+    try {
+      return await this.store.load(key);
+    } catch (err) {
+      return this.failed("load", err);
+    }
+  }
+
+  async apply(key: string, change: ProgressChange): Promise<void> {
+    if (!change || !this.available()) return;
+    try {
+      if (change.action === "save") await this.store.save(key, change.progress);
+      else await this.store.remove(key);
+    } catch (err) {
+      this.failed(change.action, err);
+    }
+  }
+}
