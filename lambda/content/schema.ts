@@ -168,6 +168,8 @@ export const SharedSchema = z
     askNextInfo: spoken,
     askFixed: spoken,
     askConfirm: spoken,
+    /** After a one-shot answer: offer the steps. */
+    askWalkThrough: spoken,
     askAnythingElse: spoken,
     reprompts: z
       .object({ topic: reprompts, next: reprompts, yesNo: reprompts, anythingElse: reprompts })

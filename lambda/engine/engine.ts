@@ -69,8 +69,11 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     }
   }
   t.state = { ...t.state, miss: 0, paused: undefined, offered: undefined };
-  if (input.type === "topic")
-    return input.topic === "ContactSupport" ? contactSupport(t) : startTopic(t, input.topic);
+  if (input.type === "topic") {
+    if (input.topic === "ContactSupport") return contactSupport(t);
+    if (input.question && !t.inTopic) return answerQuestion(t, input.topic);
+    return startTopic(t, input.topic);
+  }
   if (t.state.phase === "start" && !OPENING_COMMANDS.has(input.type)) {
     // A first turn that names no problem ("yes", "hello", a key): greet, then ask what is wrong.
     t.state = { ...t.state, phase: "topic" };
@@ -167,6 +170,13 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
   const s = t.state;
   const step = t.step;
   switch (s.phase) {
+    case "offer":
+      if (a === "maybe") return void t.add(sh.menu);
+      if (a === "no") {
+        t.state = { ...initialState(), phase: "anythingElse" };
+        return;
+      }
+      return s.topic ? startTopic(t, s.topic, { restart: true }) : undefined;
     case "resume":
       if (a === "no") {
         t.state = { ...initialState(), phase: "topic" };
@@ -253,6 +263,12 @@ function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
   if (!opts.restart) t.add(spoken.intro);
   t.add(count === 1 ? t.shared.stepCountOne : fill(t.shared.stepCount, { count }));
   readStep(t, 0, { push: false });
+}
+
+/** A question ("how do I check iCloud Backup is on?"): the short, complete answer, then the offer of steps. */
+function answerQuestion(t: Turn, topic: TopicId) {
+  t.add(t.content.topics[topic].answer);
+  t.state = { ...initialState(), phase: "offer", topic };
 }
 
 /** Step 8 of the article, or a caller asking for a person. */

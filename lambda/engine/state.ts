@@ -19,11 +19,22 @@ export type Phase =
   | "confirm"
   /** A topic ended; waiting for another topic or "no". */
   | "anythingElse"
+  /** A question was answered in short; waiting for yes/no to the offer of the steps. */
+  | "offer"
   /** A returning caller was offered to pick up where they left off. */
   | "resume"
   | "ended";
 
-const PHASES: readonly Phase[] = ["start", "topic", "step", "confirm", "anythingElse", "resume", "ended"];
+const PHASES: readonly Phase[] = [
+  "start",
+  "topic",
+  "step",
+  "confirm",
+  "anythingElse",
+  "offer",
+  "resume",
+  "ended",
+];
 
 export interface State {
   v: typeof STATE_VERSION;
@@ -95,7 +106,7 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (o.z !== undefined && o.z !== 1) return { ok: false, reason: "bad pause flag" };
   if (o.o !== undefined && o.o !== 1) return { ok: false, reason: "bad offer flag" };
   if (o.r !== undefined && !isIndex(o.r, length)) return { ok: false, reason: "bad saved step" };
-  const needsTopic = phase === "step" || phase === "confirm" || phase === "resume";
+  const needsTopic = phase === "step" || phase === "confirm" || phase === "resume" || phase === "offer";
   if (needsTopic && !topic) return { ok: false, reason: "phase needs a topic" };
   if (phase === "resume" && o.r === undefined) return { ok: false, reason: "resume without a step" };
   const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };

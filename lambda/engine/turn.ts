@@ -61,7 +61,7 @@ export class Turn {
     const s = this.state;
     if (this.end) return "none";
     if (s.paused || s.phase === "resume") return "resume";
-    if (s.offered || s.phase === "confirm") return "yesNo";
+    if (s.offered || s.phase === "confirm" || s.phase === "offer") return "yesNo";
     if (s.phase === "step") {
       const then = this.step?.then;
       return then === "fixed" || then === "question" ? "yesNo" : "next";
@@ -77,6 +77,8 @@ export class Turn {
     switch (s.phase) {
       case "confirm":
         return sh.askConfirm;
+      case "offer":
+        return sh.askWalkThrough;
       case "step": {
         const step = this.step;
         if (step?.then === "fixed") return sh.askFixed;

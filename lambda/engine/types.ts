@@ -35,7 +35,8 @@ export interface Progress {
 export type Recognised = Exclude<Command, "noInput" | "noMatch">;
 
 export type Input =
-  | { type: "topic"; topic: TopicId }
+  /** `question`: asked as a question ("how do I ..."), so the short answer comes first, then the offer of steps. */
+  | { type: "topic"; topic: TopicId; question?: boolean }
   | { type: Recognised }
   | { type: "noInput" }
   | { type: "noMatch" }

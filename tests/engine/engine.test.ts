@@ -257,11 +257,49 @@ describe("no-match and no-input", () => {
   });
 });
 
+describe("one-shot questions", () => {
+  it("answers a question in short, then offers the steps; yes starts them, no asks what else", () => {
+    const asked = play([{ type: "topic", topic: "CheckBackupSettings", question: true }]);
+    expect(asked.last.say).toEqual([content.topics.CheckBackupSettings.answer, sh.askWalkThrough]);
+    expect(asked.last.expect).toBe("yesNo");
+    const yes = play([{ type: "yes" }], phone, asked.state);
+    expect(yes.state).toMatchObject({ phase: "step", topic: "CheckBackupSettings", step: 0 });
+    expect(yes.last.signals).toContainEqual({ kind: "topicStarted", topic: "CheckBackupSettings" });
+    const no = play([{ type: "no" }], phone, asked.state);
+    expect(no.last.say).toEqual([sh.askAnythingElse]);
+  });
+
+  it("a question naming another topic mid-topic switches straight to its steps", () => {
+    const r = play([topic("RestartIPhone"), { type: "topic", topic: "UpdateIOS", question: true }]);
+    expect(r.state).toMatchObject({ phase: "step", topic: "UpdateIOS" });
+  });
+});
+
 describe("returning callers", () => {
   it("offers to pick up at the saved step, or start over", () => {
     const r = play([{ type: "launch", resume: { topic: "BackupStuck", step: 3 } }]);
     expect(r.last.say[0]).toContain("Welcome back. Last time we got to step 4 of");
     expect(r.last.expect).toBe("resume");
+    const saved = converse(
+      content,
+      phone,
+      undefined,
+      { type: "noMatch" },
+      { saved: { topic: "BackupStuck", step: 3 } },
+    );
+    expect(saved.output.say).toEqual(r.last.say);
+    const direct = converse(
+      content,
+      phone,
+      undefined,
+      { type: "resume" },
+      { saved: { topic: "BackupStuck", step: 3 } },
+    );
+    expect(direct.state).toMatchObject({ phase: "step", step: 3 });
+    const named = converse(content, phone, undefined, topic("UpdateIOS"), {
+      saved: { topic: "BackupStuck", step: 3 },
+    });
+    expect(named.state).toMatchObject({ topic: "UpdateIOS", step: 0 });
     const picked = play([{ type: "resume" }], phone, r.state);
     expect(picked.state).toMatchObject({ phase: "step", topic: "BackupStuck", step: 3 });
     const over = play([{ type: "startOver" }], phone, r.state);

@@ -74,6 +74,9 @@ const INTENT_COMMANDS: Record<string, Recognised> = {
   CancelIntent: "stop",
 };
 
+/** Words that open a question rather than report a problem: "how do I ...", "why is ...". */
+const QUESTION = /^(how|what|why|where|when|which|can|could|should|is|are|do|does)\b/i;
+
 /** The phone keypad: 1 yes or next, 2 no, 0 a person, 9 repeat. */
 const KEYS: Record<string, Recognised> = { "1": "yes", "2": "no", "0": "agent", "9": "repeat" };
 
@@ -95,7 +98,7 @@ export function toInput(turn: LexTurn): Input {
   }
   if (text.length === 0) return { type: "noInput" };
   if ((TOPIC_INTENTS as readonly string[]).includes(turn.intentName)) {
-    return { type: "topic", topic: turn.intentName as TopicId };
+    return { type: "topic", topic: turn.intentName as TopicId, question: QUESTION.test(text) };
   }
   const command = INTENT_COMMANDS[turn.intentName];
   return command ? { type: command } : { type: "noMatch" };
