@@ -206,6 +206,14 @@ export const SharedSchema = z
         welcomeBack: template(["n", "title", "topic"]),
       })
       .strict(),
+    speaker: z
+      .object({
+        /** Alexa invocation name: lowercase words, at least two. */
+        invocationName: z.string().regex(/^[a-z]+( [a-z]+)+$/, "must be two or more lowercase words"),
+        pause: template(["invocation", "n"]),
+        pauseNoTopic: template(["invocation"]),
+      })
+      .strict(),
     intents: z
       .object(
         Object.fromEntries(
