@@ -51,7 +51,7 @@ export class ProgressTracker {
   async key(kind: "phone" | "alexa" | "session", identity: string): Promise<string | undefined> {
     if (!this.available()) return undefined;
     try {
-      return progressKey(kind, identity, await this.secret());
+      return await progressKey(kind, identity, await this.secret());
     } catch (err) {
       return this.failed("secret", err);
     }

@@ -20,7 +20,7 @@ afterAll(() => dynamo.close());
 describe("DynamoProgressStore on dynalite", () => {
   it("saves, loads and removes progress under a hashed key, with a TTL a week out", async () => {
     const store = new DynamoProgressStore({ tableName: TABLE, endpoint: dynamo.endpoint });
-    const key = progressKey("phone", "+15551234567", "a-deployment-secret-long-enough");
+    const key = await progressKey("phone", "+15551234567", "a-deployment-secret-long-enough");
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(key).not.toContain("5551234567");
     const at = Date.now();

@@ -1,0 +1,99 @@
+// npm run bench: bundle size, cold start over an empty handler, warm turn latency (and, when present, the
+// local runtime's throughput). Prints a Markdown table and writes bench/results.json. `--quick` runs a few
+// seconds' worth so CI keeps the script working; its figures are not meant to be compared.
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { bundle } from "./bundle.js";
+import { coldStart } from "./cold-start.js";
+import { warmTurns } from "./warm-turns.js";
+
+const quick = process.argv.includes("--quick");
+const work = mkdtempSync(`${tmpdir()}/bench-`);
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const firstTurn = {
+  messageVersion: "1.0",
+  invocationSource: "DialogCodeHook",
+  inputMode: "Speech",
+  responseContentType: "audio/pcm",
+  sessionId: "bench-session",
+  inputTranscript: "my icloud backup isn't working",
+  bot: {
+    id: "ABCDEFGHIJ",
+    name: "Bench",
+    aliasId: "TSTALIASID",
+    aliasName: "TestBotAlias",
+    localeId: "en_US",
+    version: "DRAFT",
+  },
+  interpretations: [
+    {
+      intent: { name: "TroubleshootBackup", slots: {}, state: "InProgress", confirmationState: "None" },
+      nluConfidence: 0.9,
+    },
+  ],
+  requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
+  sessionState: {
+    sessionAttributes: {},
+    intent: { name: "TroubleshootBackup", slots: {}, state: "InProgress", confirmationState: "None" },
+  },
+};
+
+const lexBundle = await bundle(`${root}lambda/handler.ts`, `${work}/lex.mjs`);
+const alexaBundle = existsSync(`${root}lambda/alexa.ts`)
+  ? await bundle(`${root}lambda/alexa.ts`, `${work}/alexa.mjs`)
+  : undefined;
+const cold = coldStart(`${work}/lex.mjs`, firstTurn, quick ? 3 : 40, work);
+const warm = await warmTurns(quick ? 500 : 10_000);
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version },
+  quick,
+  bundles: { lex: lexBundle, ...(alexaBundle ? { alexa: alexaBundle } : {}) },
+  coldStart: cold,
+  warmTurns: warm,
+};
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const rows = [
+  [
+    "Lex Lambda bundle (minified / gzip)",
+    `${kb(lexBundle.bytes)} / ${kb(lexBundle.gzipBytes)}`,
+    "< 100 KB minified",
+  ],
+  ...(alexaBundle
+    ? [
+        [
+          "Alexa Lambda bundle (minified / gzip)",
+          `${kb(alexaBundle.bytes)} / ${kb(alexaBundle.gzipBytes)}`,
+          "< 100 KB minified",
+        ],
+      ]
+    : []),
+  ["AWS SDK client in the Lex bundle", lexBundle.containsAwsSdk ? "yes" : "no", "no"],
+  [
+    `Cold start, first turn (median of ${cold.runs}; min–max)`,
+    `${ms(cold.handlerMs.median)} (${ms(cold.handlerMs.min)}–${ms(cold.handlerMs.max)}); empty handler ${ms(cold.emptyMs.median)}`,
+    "",
+  ],
+  [
+    "Cold start over the empty handler (median of paired differences)",
+    `${ms(cold.differenceMs.median)} (x${cold.ratio.toFixed(2)})`,
+    "<= 5 ms",
+  ],
+  [
+    `Warm turn, ${warm.turns} turns of mixed conversations`,
+    `p50 ${ms(warm.p50Ms)}, p99 ${ms(warm.p99Ms)}, max ${ms(warm.maxMs)}`,
+    "p99 < 0.1 ms",
+  ],
+];
+console.log(
+  `\n| measure | result | target |\n|---|---|---|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`,
+);
+console.log(
+  `${results.machine.model}, ${results.machine.cpus} cores, Node ${process.version}, ${results.date}${quick ? " (quick run)" : ""}`,
+);
+if (!quick) writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
