@@ -1,0 +1,124 @@
+// Intent recognition for the local bot: NLP.js trained at start-up on the bot's sample utterances (built-ins
+// included: the model carries phrases for them precisely so the local classifier knows them). Lex's own model is
+// not available offline; this one is small, deterministic and trains in well under a second.
+import { createRequire } from "node:module";
+import type { BotModel } from "../lambda/content/load.js";
+import { FALLBACK } from "./bot.js";
+
+// NLP.js ships CommonJS without type declarations; only the few members used here are typed.
+interface NlpJs {
+  container: { use(plugin: unknown): void };
+  addLanguage(locale: string): void;
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<unknown>;
+  process(
+    locale: string,
+    utterance: string,
+  ): Promise<{ classifications?: Array<{ intent: string; score: number }> }>;
+}
+const require = createRequire(import.meta.url);
+const { Nlp } = require("@nlpjs/nlp") as { Nlp: new (settings: object) => NlpJs };
+const { LangEn } = require("@nlpjs/lang-en-min") as { LangEn: unknown };
+
+export interface TrainingExample {
+  utterance: string;
+  intent: string;
+}
+
+/** NLP.js neural network settings worth tuning (its defaults: 20,000 iterations, learningRate 0.6, alpha 0.07). */
+export interface NeuralSettings {
+  iterations?: number;
+  learningRate?: number;
+  alpha?: number;
+  momentum?: number;
+  errorThresh?: number;
+  useNoneFeature?: boolean;
+}
+
+export interface Ranked {
+  intent: string;
+  score: number;
+}
+
+/** What Lex reports for a turn: the winner first, then alternatives; FallbackIntent carries no score. */
+export interface Interpretation {
+  intent: string;
+  score?: number;
+}
+
+/** Lex returns the top interpretation plus up to four alternatives. */
+export const MAX_INTERPRETATIONS = 5;
+/** NLP.js's default is 20,000 epochs; it converges on this corpus long before, so the cap only bounds the worst case. */
+const TRAINING_ITERATIONS = 2000;
+
+// Curly apostrophes from phone keyboards and dictation would otherwise be unknown tokens.
+const clean = (text: string) => text.replace(/[\u2018\u2019\u02BC]/g, "'").trim();
+
+export class IntentClassifier {
+  private constructor(private readonly nlp: NlpJs) {}
+
+  /** `tuning` overrides settings of NLP.js's neural network (experiments); the defaults are the ones measured. */
+  static async train(examples: TrainingExample[], tuning: NeuralSettings = {}): Promise<IntentClassifier> {
+    const { useNoneFeature = true, ...neural } = tuning;
+    const nlp = new Nlp({
+      languages: ["en"],
+      autoLoad: false,
+      autoSave: false,
+      calculateSentiment: false,
+      forceNER: false,
+      // Classifier settings go per locale and domain; a flat `nlu: {iterations}` is silently ignored.
+      nlu: {
+        en: {
+          default: {
+            className: "NeuralNlu",
+            log: false,
+            useNoneFeature,
+            iterations: TRAINING_ITERATIONS,
+            ...neural,
+          },
+        },
+      },
+    });
+    nlp.container.use(LangEn);
+    for (const { utterance, intent } of examples) nlp.addDocument("en", clean(utterance), intent);
+    await nlp.train();
+    return new IntentClassifier(nlp);
+  }
+
+  static fromModel(model: BotModel): Promise<IntentClassifier> {
+    return IntentClassifier.train(trainingExamples(model));
+  }
+
+  /** Every trained intent that scored above zero, best first. Unknown words give an empty list. */
+  async rank(text: string): Promise<Ranked[]> {
+    const input = clean(text);
+    if (input.length === 0) return [];
+    const result = await this.nlp.process("en", input);
+    return (result.classifications ?? [])
+      .filter((c) => c.intent !== "None" && c.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .map((c) => ({ intent: c.intent, score: c.score }));
+  }
+}
+
+export function trainingExamples(model: BotModel): TrainingExample[] {
+  return model.intents.flatMap((intent) =>
+    intent.utterances.map((utterance) => ({ utterance, intent: intent.name })),
+  );
+}
+
+/** Lex reports confidence with two decimals. */
+const round = (score: number) => Math.round(score * 100) / 100;
+
+/**
+ * Turns a ranking into Lex's interpretations: FallbackIntent wins when the best score is under the threshold,
+ * and alternatives that round to zero are left out as Lex leaves them out.
+ */
+export function interpret(ranked: Ranked[], threshold: number): Interpretation[] {
+  const scored = ranked.map((r) => ({ intent: r.intent, score: round(r.score) })).filter((r) => r.score > 0);
+  const top = scored[0];
+  if (!top || top.score < threshold) {
+    return [{ intent: FALLBACK }, ...scored.slice(0, MAX_INTERPRETATIONS - 1)];
+  }
+  return scored.slice(0, MAX_INTERPRETATIONS);
+}

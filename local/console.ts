@@ -1,0 +1,61 @@
+// `npm start`: the local Lex runtime in-process on a free port, and a conversation with the bot in the terminal
+// through the official Lex V2 client, exactly as an application would talk to the deployed bot.
+import { LexRuntimeV2Client } from "@aws-sdk/client-lex-runtime-v2";
+import { CONSOLE_HELP, runConsole } from "./console-session.js";
+import { startLexServer } from "./server.js";
+import { espeakSpeaker } from "./speaker.js";
+
+const USAGE = `Usage: npm start -- [--phone] [--text] [--speak]
+  --phone   start on the phone line (Amazon Connect): keypad hints, DTMF, transfer to an agent
+  --text    typed chat (RecognizeText, plain-text replies) instead of a voice call
+  --speak   speak the replies aloud with espeak-ng (if installed)
+
+${CONSOLE_HELP}`;
+
+const args = new Set(process.argv.slice(2));
+if (args.has("--help") || args.has("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknown = [...args].filter((a) => !["--phone", "--text", "--speak"].includes(a));
+if (unknown.length > 0) {
+  console.error(`Unknown option ${unknown.join(" ")}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+// The SDK warns that Node 20 support ends in 2027; in a local console that is noise, not news.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const server = await startLexServer();
+const client = new LexRuntimeV2Client({
+  endpoint: server.url,
+  region: "us-east-1",
+  credentials: { accessKeyId: "local", secretAccessKey: "local" },
+});
+const speaker = espeakSpeaker();
+const speak = args.has("--speak");
+if (speak && !(await speaker.available())) {
+  console.log(
+    "[espeak-ng is not installed, so replies stay on screen: apt install espeak-ng / brew install espeak-ng]",
+  );
+}
+const { bot } = server.runtime;
+console.log(
+  `Local Lex V2 runtime on ${server.url} (bot ${bot.id}, alias ${bot.aliasId}, ${bot.localeId}), ready in ` +
+    `${Math.round(server.runtime.startupMs)} ms. ${args.has("--phone") ? "Phone line." : args.has("--text") ? "Text chat." : "Voice call."} :help lists commands.\n`,
+);
+try {
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    client,
+    bot: { botId: bot.id, botAliasId: bot.aliasId, localeId: bot.localeId },
+    phone: args.has("--phone"),
+    text: args.has("--text"),
+    speak: speak && (await speaker.available()),
+    speaker,
+  });
+} finally {
+  client.destroy();
+  await server.close();
+}

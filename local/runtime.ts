@@ -1,0 +1,314 @@
+// The Lex V2 runtime's operations, independent of HTTP: which bot is addressed, request validation with Lex's
+// limits, how text and utterances become a turn (input mode, keyed digits, silence), and session storage.
+
+import { z } from "zod";
+import type { BotModel } from "../lambda/content/load.js";
+import { type BotIdentity, confidenceThresholdOf, LOCAL_BOT, lexLocaleId, loadBotModel } from "./bot.js";
+import { IntentClassifier } from "./classifier.js";
+import { Dialog, emptyRecord, type SessionRecord, type TurnInput } from "./dialog.js";
+import type { CodeHook } from "./lambda-contract.js";
+import { LexError, notFound, validationError } from "./lex-error.js";
+import type { InputMode, Message, RuntimeInterpretation, SessionState, TurnResult } from "./lex-types.js";
+import { clientSessionStateSchema, firstIssue, messageSchema, stringMapSchema } from "./schemas.js";
+import { SessionStore } from "./session-store.js";
+
+export interface RuntimeOptions {
+  /** The fulfilment Lambda; defaults to the real one in lambda/handler.ts. */
+  handler?: CodeHook;
+  /** How long Lex waits for the code hook before failing the turn (default 3 s). */
+  handlerTimeoutMs?: number;
+  /** Lex's idleSessionTTLInSeconds (default 900). */
+  idleSessionTtlSeconds?: number;
+  /** Sessions kept at most; the least recently used goes first (default 10,000). */
+  maxSessions?: number;
+  /** Defaults to the definition the CDK app deploys, from prompts/. */
+  model?: BotModel;
+  confidenceThreshold?: number;
+  /** For tests of expiry: the clock sessions and contexts are timed with. */
+  now?: () => number;
+}
+
+/** Request attributes for the local runtime itself; Lex has no such thing, so the Lambda never sees them. */
+export const LOCAL_ATTRIBUTE_PREFIX = "x-local:";
+/** Tells RecognizeUtterance how a text/plain utterance was given: Speech, DTMF or Text. */
+export const INPUT_MODE_ATTRIBUTE = "x-local:input-mode";
+export const PLATFORM_ATTRIBUTE = "x-amz-lex:channels:platform";
+export const TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
+
+const MAX_TEXT = 1024;
+/** RecognizeUtterance quota: session state plus request attributes headers, 12 KB together. */
+const MAX_STATE_HEADERS_BYTES = 12 * 1024;
+const SESSION_ID = /^[0-9a-zA-Z._:-]{2,100}$/;
+const DTMF_KEYS = /^[0-9A-D#*]+$/;
+
+export interface BotTarget {
+  botId: string;
+  botAliasId: string;
+  localeId: string;
+}
+
+export interface UtteranceRequest {
+  requestContentType: string;
+  responseContentType?: string;
+  sessionState?: unknown;
+  requestAttributes?: unknown;
+  body: Buffer;
+}
+
+export interface SessionView {
+  sessionId: string;
+  messages: Message[];
+  interpretations: RuntimeInterpretation[];
+  sessionState: SessionState;
+}
+
+const recognizeTextSchema = z.object({
+  text: z.string().min(1, "must not be empty").max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`),
+  sessionState: clientSessionStateSchema.optional(),
+  requestAttributes: stringMapSchema.optional(),
+});
+
+const putSessionSchema = z.object({
+  sessionState: clientSessionStateSchema,
+  messages: z.array(messageSchema).max(10).optional(),
+  requestAttributes: stringMapSchema.optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(firstIssue(result.error));
+  return result.data;
+}
+
+/** What Lex collects from a keypad: '*' clears what was keyed so far, '#' ends the input. */
+export function keyedDigits(text: string): string {
+  const ended = text.split("#")[0] ?? "";
+  return (ended.split("*").pop() ?? "").replace(/\s/g, "");
+}
+
+export class LexRuntime {
+  readonly bot: BotIdentity;
+  /** Start-up time, training included, in milliseconds. */
+  readonly startupMs: number;
+  private readonly sessions: SessionStore<SessionRecord>;
+  private readonly busy = new Set<string>();
+
+  private constructor(
+    private readonly dialog: Dialog,
+    bot: BotIdentity,
+    options: RuntimeOptions,
+    startupMs: number,
+  ) {
+    this.bot = bot;
+    this.startupMs = startupMs;
+    this.sessions = new SessionStore({
+      idleTtlMs: (options.idleSessionTtlSeconds ?? 900) * 1000,
+      maxSessions: options.maxSessions ?? 10_000,
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  static async create(options: RuntimeOptions = {}): Promise<LexRuntime> {
+    const started = performance.now();
+    const model = options.model ?? loadBotModel();
+    const bot = { ...LOCAL_BOT, localeId: lexLocaleId(model.locale) };
+    const [classifier, handler] = await Promise.all([
+      IntentClassifier.fromModel(model),
+      options.handler ?? import("../lambda/handler.js").then((m) => m.handler as CodeHook),
+    ]);
+    const dialog = new Dialog({
+      bot,
+      classifier,
+      threshold: options.confidenceThreshold ?? confidenceThresholdOf(model),
+      intentNames: new Set(model.intents.map((i) => i.name)),
+      hook: handler,
+      hookTimeoutMs: options.handlerTimeoutMs ?? 3000,
+      now: options.now ?? Date.now,
+    });
+    return new LexRuntime(dialog, bot, options, performance.now() - started);
+  }
+
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  async recognizeText(target: BotTarget, sessionId: string, body: unknown): Promise<TurnResult> {
+    this.checkTarget(target, sessionId);
+    const request = parse(recognizeTextSchema, body);
+    return this.turn(target, sessionId, {
+      sessionId,
+      text: request.text,
+      inputMode: "Text",
+      responseContentType: TEXT_CONTENT_TYPE,
+      ...this.attributes(request.requestAttributes),
+      ...(request.sessionState ? { sessionState: request.sessionState } : {}),
+    });
+  }
+
+  /**
+   * Text utterances only: an empty text/plain body is the caller saying nothing (a no-input turn, as a voice
+   * channel reports silence), and the input mode comes from x-local:input-mode or the channel.
+   */
+  async recognizeUtterance(
+    target: BotTarget,
+    sessionId: string,
+    request: UtteranceRequest,
+  ): Promise<TurnResult> {
+    this.checkTarget(target, sessionId);
+    const type = request.requestContentType.toLowerCase();
+    if (type.startsWith("audio/")) {
+      throw validationError(
+        "Speech recognition is not available in the local runtime yet: send the utterance as text " +
+          `(Content-Type ${TEXT_CONTENT_TYPE}) or use RecognizeText`,
+      );
+    }
+    if (!type.startsWith("text/plain"))
+      throw validationError(`Unsupported requestContentType: ${type || "(none)"}`);
+    const responseContentType = request.responseContentType || TEXT_CONTENT_TYPE;
+    if (!responseContentType.toLowerCase().startsWith("text/plain")) {
+      throw validationError(
+        `Speech synthesis is not available in the local runtime: ask for responseContentType ${TEXT_CONTENT_TYPE}`,
+      );
+    }
+    const headerBytes = Buffer.byteLength(
+      JSON.stringify(request.sessionState ?? {}) + JSON.stringify(request.requestAttributes ?? {}),
+    );
+    if (headerBytes > MAX_STATE_HEADERS_BYTES) {
+      throw validationError("sessionState and requestAttributes together are over the 12 KB header limit");
+    }
+    const sessionState =
+      request.sessionState === undefined ? undefined : parse(clientSessionStateSchema, request.sessionState);
+    const requestAttributes =
+      request.requestAttributes === undefined ? undefined : parse(stringMapSchema, request.requestAttributes);
+    const raw = request.body.toString("utf8");
+    if (raw.length > MAX_TEXT) throw validationError(`text must be at most ${MAX_TEXT} characters`);
+    const inputMode = utteranceMode(raw, requestAttributes ?? {});
+    if (inputMode === "DTMF" && !DTMF_KEYS.test(raw.trim())) {
+      throw validationError("DTMF input may only contain the keys 0-9, A-D, * and #");
+    }
+    return this.turn(target, sessionId, {
+      sessionId,
+      text: inputMode === "DTMF" ? keyedDigits(raw) : raw.trim(),
+      inputMode,
+      responseContentType,
+      ...this.attributes(requestAttributes),
+      ...(sessionState ? { sessionState } : {}),
+    });
+  }
+
+  async putSession(
+    target: BotTarget,
+    sessionId: string,
+    body: unknown,
+    responseContentType?: string,
+  ): Promise<TurnResult> {
+    this.checkTarget(target, sessionId);
+    const request = parse(putSessionSchema, body);
+    const action = request.sessionState.dialogAction;
+    if (action && action.type !== "Close" && action.type !== "ElicitIntent" && !request.sessionState.intent) {
+      throw validationError(`sessionState.intent is required when dialogAction.type is ${action.type}`);
+    }
+    if (action?.type === "ElicitSlot" && !action.slotToElicit) {
+      throw validationError("dialogAction.slotToElicit is required when dialogAction.type is ElicitSlot");
+    }
+    this.checkIntent(request.sessionState.intent?.name);
+    const given = request.requestAttributes ?? {};
+    return this.exclusive(target, sessionId, async (previous) =>
+      this.dialog.put(previous, {
+        sessionId,
+        text: "",
+        // A Delegate runs the code hook with no input; the channel still decides how the reply is rendered.
+        inputMode: utteranceMode("", given),
+        responseContentType: responseContentType || TEXT_CONTENT_TYPE,
+        ...this.attributes(given),
+        echoedAttributes: given,
+        sessionState: request.sessionState,
+        messages: request.messages ?? [],
+      }),
+    );
+  }
+
+  getSession(target: BotTarget, sessionId: string): SessionView {
+    this.checkTarget(target, sessionId);
+    const record = this.sessions.get(this.key(target, sessionId));
+    if (!record) throw notFound(`Session ${sessionId} not found`);
+    return {
+      sessionId,
+      messages: record.messages,
+      interpretations: record.interpretations,
+      sessionState: record.state,
+    };
+  }
+
+  deleteSession(target: BotTarget, sessionId: string): BotTarget & { sessionId: string } {
+    this.checkTarget(target, sessionId);
+    if (!this.sessions.delete(this.key(target, sessionId))) throw notFound(`Session ${sessionId} not found`);
+    return { botId: target.botId, botAliasId: target.botAliasId, localeId: target.localeId, sessionId };
+  }
+
+  close(): void {
+    this.sessions.close();
+  }
+
+  private async turn(target: BotTarget, sessionId: string, input: TurnInput): Promise<TurnResult> {
+    this.checkIntent(input.sessionState?.intent?.name);
+    return this.exclusive(target, sessionId, (previous) => this.dialog.recognize(previous, input));
+  }
+
+  /** One request per session at a time, as Lex does; the session is only updated when the turn succeeds. */
+  private async exclusive(
+    target: BotTarget,
+    sessionId: string,
+    run: (previous: SessionRecord) => Promise<{ record: SessionRecord; result: TurnResult }>,
+  ): Promise<TurnResult> {
+    const key = this.key(target, sessionId);
+    if (this.busy.has(key)) {
+      throw new LexError("ConflictException", `A request for session ${sessionId} is already in progress`);
+    }
+    this.busy.add(key);
+    try {
+      const { record, result } = await run(this.sessions.get(key) ?? emptyRecord());
+      this.sessions.set(key, record);
+      return result;
+    } finally {
+      this.busy.delete(key);
+    }
+  }
+
+  /** The Lambda gets the client's request attributes minus the runtime's own; they are never stored. */
+  private attributes(given: Record<string, string> | undefined): {
+    requestAttributes: Record<string, string>;
+  } {
+    const requestAttributes = Object.fromEntries(
+      Object.entries(given ?? {}).filter(([key]) => !key.startsWith(LOCAL_ATTRIBUTE_PREFIX)),
+    );
+    return { requestAttributes };
+  }
+
+  private checkTarget(target: BotTarget, sessionId: string): void {
+    if (target.botId !== this.bot.id) throw notFound(`Bot ${target.botId} not found`);
+    if (target.botAliasId !== this.bot.aliasId) throw notFound(`Bot alias ${target.botAliasId} not found`);
+    if (target.localeId !== this.bot.localeId)
+      throw notFound(`Locale ${target.localeId} not found for this bot`);
+    if (!SESSION_ID.test(sessionId)) {
+      throw validationError("sessionId must be 2-100 characters of letters, digits and . _ : -");
+    }
+  }
+
+  private checkIntent(name: string | undefined): void {
+    if (name !== undefined && !this.dialog.knowsIntent(name))
+      throw validationError(`Intent ${name} not found`);
+  }
+
+  private key(target: BotTarget, sessionId: string): string {
+    return `${target.botId}/${target.botAliasId}/${target.localeId}/${sessionId}`;
+  }
+}
+
+/** Keys on the phone line (Connect) are DTMF and words there are speech; elsewhere the client says which. */
+function utteranceMode(text: string, attributes: Record<string, string>): InputMode {
+  const declared = attributes[INPUT_MODE_ATTRIBUTE];
+  if (declared === "Speech" || declared === "DTMF" || declared === "Text") return declared;
+  if (attributes[PLATFORM_ATTRIBUTE] === "Connect") return DTMF_KEYS.test(text.trim()) ? "DTMF" : "Speech";
+  return "Text";
+}
