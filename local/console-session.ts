@@ -29,6 +29,11 @@ export interface ConsoleOptions {
   speak?: boolean;
   speaker?: Speaker;
   newSessionId?: () => string;
+  /**
+   * The caller's number on the phone line, passed to the bot as the contact flow does (session attribute
+   * customerNumber), so a new call from the same number is offered to pick up where the last one stopped.
+   */
+  callerNumber?: string;
 }
 
 export const CONSOLE_HELP = `Type what a caller would say. Commands:
@@ -99,7 +104,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     const r = await o.client.send(
       new PutSessionCommand({
         ...ids(),
-        sessionState: { dialogAction: { type: "Delegate" }, intent: { name: FALLBACK } },
+        sessionState: {
+          dialogAction: { type: "Delegate" },
+          intent: { name: FALLBACK },
+          ...(phone && o.callerNumber ? { sessionAttributes: { customerNumber: o.callerNumber } } : {}),
+        },
         requestAttributes: attributes(),
         responseContentType: TEXT_CONTENT_TYPE,
       }),

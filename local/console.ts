@@ -2,6 +2,7 @@
 // through the official Lex V2 client, exactly as an application would talk to the deployed bot.
 import { LexRuntimeV2Client } from "@aws-sdk/client-lex-runtime-v2";
 import { CONSOLE_HELP, runConsole } from "./console-session.js";
+import { startLocalProgressStore } from "./progress-store.js";
 import { startLexServer } from "./server.js";
 import { espeakSpeaker } from "./speaker.js";
 
@@ -26,6 +27,8 @@ if (unknown.length > 0) {
 // The SDK warns that Node 20 support ends in 2027; in a local console that is noise, not news.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+// Progress for returning callers goes to an in-process DynamoDB, through the same code as in AWS.
+const progress = await startLocalProgressStore();
 const server = await startLexServer();
 const client = new LexRuntimeV2Client({
   endpoint: server.url,
@@ -54,8 +57,10 @@ try {
     text: args.has("--text"),
     speak: speak && (await speaker.available()),
     speaker,
+    callerNumber: "+15550100000",
   });
 } finally {
   client.destroy();
   await server.close();
+  await progress.close();
 }

@@ -1,5 +1,6 @@
 // `npm run serve`: the local Lex V2 runtime on its own, for any Lex V2 client (SDKs, AWS CLI, a web chat) pointed
 // at http://127.0.0.1:<port>. Settings come from the environment so scripts and containers can set them.
+import { startLocalProgressStore } from "./progress-store.js";
 import { startLexServer } from "./server.js";
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -14,6 +15,8 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 }
 
 const port = intFromEnv("PORT", 8000, 0, 65535);
+// Progress for returning callers goes to an in-process DynamoDB, through the same code as in AWS.
+const progress = await startLocalProgressStore();
 const server = await startLexServer({
   port,
   handlerTimeoutMs: intFromEnv("LEX_HANDLER_TIMEOUT_MS", 3000, 1, 900_000),
@@ -32,7 +35,7 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping`);
-  server.close().then(
+  Promise.all([server.close(), progress.close()]).then(
     () => process.exit(0),
     () => process.exit(1),
   );

@@ -1,0 +1,57 @@
+// Returning callers on a laptop: the local runtime with its in-process DynamoDB (dynalite), driven by the
+// official SDK client. A call that stops at step N, then a new call from the same number, resumes at step N.
+import { PutSessionCommand, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalProgressStore, startLocalProgressStore } from "../../local/progress-store.js";
+import { BOT, sessionId, startTestRuntime, type TestRuntime } from "./support.js";
+
+let store: LocalProgressStore;
+let runtime: TestRuntime;
+
+beforeAll(async () => {
+  store = await startLocalProgressStore(); // sets the environment before the runtime loads the handler
+  runtime = await startTestRuntime();
+});
+afterAll(async () => {
+  await runtime.close();
+  await store.close();
+});
+
+const phone = { "x-amz-lex:channels:platform": "Connect" };
+
+/** Opens a call as the contact flow does (the caller's number in the session), then says each line. */
+async function call(number: string, lines: string[]): Promise<string[]> {
+  const id = sessionId("call");
+  await runtime.client.send(
+    new PutSessionCommand({
+      ...BOT,
+      sessionId: id,
+      sessionState: { dialogAction: { type: "ElicitIntent" }, sessionAttributes: { customerNumber: number } },
+    }),
+  );
+  const heard: string[] = [];
+  for (const text of lines) {
+    const r = await runtime.client.send(
+      new RecognizeTextCommand({ ...BOT, sessionId: id, text, requestAttributes: phone }),
+    );
+    heard.push((r.messages ?? []).map((m) => m.content).join(" "));
+    expect(r.sessionState?.sessionAttributes?.customerNumber).toBeUndefined();
+  }
+  return heard;
+}
+
+describe("resume through the local runtime", () => {
+  it("picks up a dropped call at the step it reached", async () => {
+    await call("+15550100042", ["my backup is stuck", "no", "no"]);
+    const back = await call("+15550100042", ["hello", "pick up"]);
+    expect(back[0]).toContain("Welcome back. Last time we got to step 3 of");
+    expect(back[1]).toContain("Step 3.");
+  });
+
+  it("forgets the caller who asks", async () => {
+    await call("+15550100043", ["update my iphone"]);
+    const gone = await call("+15550100043", ["delete my information"]);
+    expect(gone[0]).toContain("I've deleted what this line saved");
+    expect((await call("+15550100043", ["hello"]))[0]).not.toContain("Welcome back");
+  });
+});
