@@ -1,0 +1,66 @@
+// The whole line in one stack: the fulfillment Lambda and its progress store, the Lex bot built from prompts/,
+// optional conversation logs, and, when a Connect instance is given, the phone line.
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import type { Construct } from "constructs";
+import { botModel, type Content, DEFAULT_LOCALE, loadContent } from "../lambda/content/load.js";
+import { ConversationLogs } from "./conversation-logs.js";
+import { FulfillmentFunction } from "./fulfillment-function.js";
+import { PhoneLine } from "./phone-line.js";
+import { ProgressStore } from "./progress-store.js";
+import type { LineSettings } from "./settings.js";
+import { VoiceBot } from "./voice-bot.js";
+
+export interface VoiceLineStackProps extends StackProps {
+  settings: LineSettings;
+  /** The validated content; loaded from prompts/ when not given. */
+  content?: Content;
+}
+
+export class VoiceLineStack extends Stack {
+  readonly fulfillment: FulfillmentFunction;
+  readonly voiceBot: VoiceBot;
+  readonly conversationLogs?: ConversationLogs;
+  readonly progressStore?: ProgressStore;
+  readonly phoneLine?: PhoneLine;
+
+  constructor(scope: Construct, id: string, props: VoiceLineStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const content = props.content ?? loadContent(DEFAULT_LOCALE);
+
+    if (settings.progressStore) this.progressStore = new ProgressStore(this, "Progress");
+    this.fulfillment = new FulfillmentFunction(this, "Fulfillment", {
+      ...settings,
+      ...(this.progressStore ? { environment: this.progressStore.environment } : {}),
+    });
+    this.progressStore?.grantUse(this.fulfillment.fn);
+    if (settings.conversationLogs) this.conversationLogs = new ConversationLogs(this, "ConversationLogs");
+
+    this.voiceBot = new VoiceBot(this, "Bot", {
+      model: botModel(content),
+      voiceId: settings.voiceId,
+      nluConfidenceThreshold: settings.nluConfidenceThreshold,
+      fulfillment: this.fulfillment.fn,
+      ...(this.conversationLogs ? { conversationLogs: this.conversationLogs } : {}),
+    });
+
+    if (settings.connectInstanceArn) {
+      this.phoneLine = new PhoneLine(this, "PhoneLine", {
+        instanceArn: settings.connectInstanceArn,
+        ...(settings.connectQueueArn ? { queueArn: settings.connectQueueArn } : {}),
+        queueName: settings.agentQueueName,
+        botAliasArn: this.voiceBot.alias.attrArn,
+        voiceId: settings.voiceId,
+        agentTransfer: settings.agentTransfer,
+        supportPhone: settings.supportPhone,
+        shared: content.shared,
+      });
+    }
+
+    new CfnOutput(this, "BotId", { value: this.voiceBot.bot.attrId });
+    new CfnOutput(this, "LiveAliasArn", { value: this.voiceBot.alias.attrArn });
+    new CfnOutput(this, "FulfillmentFunctionName", { value: this.fulfillment.fn.functionName });
+    if (this.phoneLine)
+      new CfnOutput(this, "ContactFlowArn", { value: this.phoneLine.flow.attrContactFlowArn });
+  }
+}
