@@ -2,6 +2,7 @@
 // arrive as strings, values in cdk.json as JSON, so every reader accepts both. A bad value stops the synth with a
 // message naming the key, instead of deploying something that fails at the first call.
 import { readConfig } from "../lambda/config.js";
+import { NLU_CONFIDENCE_THRESHOLD } from "../lambda/content/load.js";
 
 export interface LineSettings {
   /** Apple Support's number as the Lambda speaks it (env SUPPORT_PHONE). */
@@ -25,7 +26,8 @@ export interface LineSettings {
 }
 
 export const DEFAULT_VOICE_ID = "Joanna";
-export const DEFAULT_NLU_CONFIDENCE_THRESHOLD = 0.4;
+/** One source with the local runtime: the bot model carries it. */
+export const DEFAULT_NLU_CONFIDENCE_THRESHOLD = NLU_CONFIDENCE_THRESHOLD;
 /** Every new Connect instance has a queue of this name; its id is a generated UUID, so it is looked up. */
 export const DEFAULT_AGENT_QUEUE_NAME = "BasicQueue";
 

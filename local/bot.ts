@@ -1,6 +1,6 @@
 // The one bot the local runtime serves: the definition the CDK app deploys (generated from prompts/), under the
 // ids Lex gives a bot's draft version and test alias, so clients configured for the local line need no changes.
-import { type BotModel, botModel, loadContent } from "../lambda/content/load.js";
+import { type BotModel, botModel, loadContent, NLU_CONFIDENCE_THRESHOLD } from "../lambda/content/load.js";
 
 export interface BotIdentity {
   id: string;
@@ -21,7 +21,7 @@ export const LOCAL_BOT: BotIdentity = {
 };
 
 /** Lex inserts FallbackIntent below this score. The bot definition may carry its own; otherwise this. */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.4;
+export const DEFAULT_CONFIDENCE_THRESHOLD = NLU_CONFIDENCE_THRESHOLD;
 
 export const FALLBACK = "FallbackIntent";
 
@@ -29,10 +29,10 @@ export function loadBotModel(): BotModel {
   return botModel(loadContent());
 }
 
-/** Reads a threshold from the model if the content ever exports one, so the local bot and CDK can't disagree. */
+/** The bot model's threshold, the one the CDK app deploys by default, so the local bot and Lex can't disagree. */
 export function confidenceThresholdOf(model: BotModel): number {
-  const own = (model as BotModel & { nluConfidenceThreshold?: unknown }).nluConfidenceThreshold;
-  return typeof own === "number" && own >= 0 && own <= 1 ? own : DEFAULT_CONFIDENCE_THRESHOLD;
+  const own = model.nluConfidenceThreshold;
+  return own >= 0 && own <= 1 ? own : DEFAULT_CONFIDENCE_THRESHOLD;
 }
 
 /** Content locales are BCP 47 ("en-US"); Lex locale ids use an underscore ("en_US"). */

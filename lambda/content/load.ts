@@ -46,8 +46,12 @@ export interface BotIntent {
 
 export interface BotModel {
   locale: string;
+  /** Below this NLU confidence the bot picks FallbackIntent: the CDK default and the local runtime's value. */
+  nluConfidenceThreshold: number;
   intents: BotIntent[];
 }
+
+export const NLU_CONFIDENCE_THRESHOLD = 0.4;
 
 const pathOf = (path: PropertyKey[]) =>
   path.reduce<string>(
@@ -163,7 +167,7 @@ export function botModel(content: Content): BotModel {
     });
   }
   intents.push({ name: FALLBACK_INTENT, kind: "fallback", parent: "AMAZON.FallbackIntent", utterances: [] });
-  return { locale: content.locale, intents };
+  return { locale: content.locale, nluConfidenceThreshold: NLU_CONFIDENCE_THRESHOLD, intents };
 }
 
 /** What the Lambda needs: everything spoken, nothing that is only for training or review. */

@@ -281,6 +281,7 @@ describe("the session cap", () => {
   it("evicts the least recently used session when full", async () => {
     const tiny: BotModel = {
       locale: "en-US",
+      nluConfidenceThreshold: 0.4,
       intents: [
         { name: "Yes", kind: "navigation", utterances: ["yes", "yeah"] },
         { name: "No", kind: "navigation", utterances: ["no", "nope"] },
