@@ -93,13 +93,14 @@ export function toInput(turn: LexTurn): Input {
   if (turn.inputMode !== "DTMF" && looksPersonal(text)) return { type: "personalData" };
   if (turn.inputMode === "DTMF" || (isPhone(turn) && /^[0-9#*]+$/.test(text))) {
     const key = keyed(text);
-    const command = key.length === 1 ? KEYS[key] : undefined;
+    const command = key.length === 1 && Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     return command ? { type: command } : { type: "noMatch" };
   }
   if (text.length === 0) return { type: "noInput" };
   if ((TOPIC_INTENTS as readonly string[]).includes(turn.intentName)) {
     return { type: "topic", topic: turn.intentName as TopicId, question: QUESTION.test(text) };
   }
-  const command = INTENT_COMMANDS[turn.intentName];
+  // Own keys only: an intent named "constructor" must not reach Object.prototype.
+  const command = Object.hasOwn(INTENT_COMMANDS, turn.intentName) ? INTENT_COMMANDS[turn.intentName] : undefined;
   return command ? { type: command } : { type: "noMatch" };
 }

@@ -1,0 +1,172 @@
+// Virtual callers for the local runtime, through the official SDK client: each one opens a call on a topic of its
+// own, answers the way a caller would (next, no, now and then repeat, which step, back, yes), and checks after
+// every turn that the session still speaks about its own topic, so state crossing between sessions shows up.
+import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import { TOPIC_INTENTS, type TopicId } from "../lambda/content/intents.js";
+import type { BotModel } from "../lambda/content/load.js";
+
+export interface LoadOptions {
+  url: string;
+  model: BotModel;
+  /** Callers talking at the same time. */
+  concurrency: number;
+  /** Turns in all, across callers. */
+  turns: number;
+  /** Deterministic choices, so runs are comparable. */
+  seed?: number;
+}
+
+export interface LoadResult {
+  turns: number;
+  conversations: number;
+  seconds: number;
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Errors by SDK exception name. */
+  errors: Record<string, number>;
+  /** Turns where a session answered about another caller's topic. */
+  crossings: number;
+}
+
+const BOT = { botId: "LOCALBOTID", botAliasId: "TSTALIASID", localeId: "en_US" };
+
+/** A small deterministic generator (mulberry32): the same seed gives the same calls. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+interface Progress {
+  turns: number;
+  conversations: number;
+  latencies: number[];
+  errors: Record<string, number>;
+  crossings: number;
+}
+
+/** The navigation phrases a virtual caller uses: each intent's first training phrase, so they are always known. */
+type Say = Record<"Yes" | "No" | "Next" | "Back" | "WhichStep" | "RepeatIntent", string>;
+
+function phrasesOf(model: BotModel): Say {
+  const first = (name: keyof Say) => model.intents.find((i) => i.name === name)?.utterances[0] ?? name;
+  return {
+    Yes: first("Yes"),
+    No: first("No"),
+    Next: first("Next"),
+    Back: first("Back"),
+    WhichStep: first("WhichStep"),
+    RepeatIntent: first("RepeatIntent"),
+  };
+}
+
+/** What a caller says next, given what the line expects of them. */
+function nextWords(say: Say, yesNo: boolean, rand: () => number): string {
+  const r = rand();
+  if (r < 0.08) return say.RepeatIntent;
+  if (r < 0.12) return say.WhichStep;
+  if (r < 0.15) return say.Back;
+  if (yesNo) return r < 0.22 ? say.Yes : say.No;
+  return say.Next;
+}
+
+async function caller(
+  id: number,
+  o: LoadOptions,
+  client: LexRuntimeV2Client,
+  openings: Map<TopicId, string[]>,
+  say: Say,
+  progress: Progress,
+): Promise<void> {
+  const rand = random((o.seed ?? 1) * 1000 + id);
+  const topics = TOPIC_INTENTS.filter((t) => t !== "ContactSupport");
+  let call = 0;
+  while (progress.turns < o.turns) {
+    const topic = topics[Math.floor(rand() * topics.length)] as TopicId;
+    const phrases = openings.get(topic) ?? [];
+    const sessionId = `load-${id}-${call++}`;
+    let words = phrases[Math.floor(rand() * phrases.length)] ?? topic;
+    let inTopic = false;
+    for (let turn = 0; turn < 40 && progress.turns < o.turns; turn++) {
+      const started = performance.now();
+      progress.turns++;
+      try {
+        const r = await client.send(new RecognizeTextCommand({ ...BOT, sessionId, text: words }));
+        progress.latencies.push(performance.now() - started);
+        const attrs = r.sessionState?.sessionAttributes ?? {};
+        // The opening phrase is one of the topic's own training phrases: from then on the session is about it.
+        if (turn === 0) inTopic = attrs.topic === topic;
+        if (inTopic && attrs.topic !== undefined && attrs.topic !== topic) progress.crossings++;
+        if (r.sessionState?.dialogAction?.type === "Close") break;
+        if (!attrs.topic) {
+          if (inTopic) break; // the topic ended (resolved or wrapped up): hang up
+          words = phrases[0] ?? topic;
+          continue;
+        }
+        // A reply that ends on a question mark asks yes or no; otherwise the caller is told to say next.
+        const yesNo = (r.messages ?? []).at(-1)?.content?.trim().endsWith("?") ?? false;
+        words = nextWords(say, yesNo, rand);
+      } catch (err) {
+        const name = (err as Error).name || "Error";
+        progress.errors[name] = (progress.errors[name] ?? 0) + 1;
+        // A failed turn leaves the session as it was: the caller says the same thing again.
+      }
+    }
+    progress.conversations++;
+  }
+}
+
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  const openings = new Map<TopicId, string[]>();
+  for (const intent of o.model.intents) {
+    if ((TOPIC_INTENTS as readonly string[]).includes(intent.name)) {
+      // Statements, not questions: a question gets the short answer first, which is not what this load is about.
+      openings.set(
+        intent.name as TopicId,
+        intent.utterances.filter(
+          (u) => !/^(how|what|why|where|when|which|can|could|should|is|are|do|does)\b/i.test(u),
+        ),
+      );
+    }
+  }
+  const clients = Array.from(
+    { length: o.concurrency },
+    () =>
+      new LexRuntimeV2Client({
+        endpoint: o.url,
+        region: "us-east-1",
+        credentials: { accessKeyId: "load", secretAccessKey: "load" },
+        maxAttempts: 1,
+      }),
+  );
+  const progress: Progress = { turns: 0, conversations: 0, latencies: [], errors: {}, crossings: 0 };
+  const started = performance.now();
+  try {
+    await Promise.all(
+      clients.map((client, i) => caller(i, o, client, openings, phrasesOf(o.model), progress)),
+    );
+  } finally {
+    for (const c of clients) c.destroy();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = progress.latencies.sort((a, b) => a - b);
+  return {
+    turns: progress.turns,
+    conversations: progress.conversations,
+    seconds,
+    turnsPerSecond: progress.turns / seconds,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    errors: progress.errors,
+    crossings: progress.crossings,
+  };
+}

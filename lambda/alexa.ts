@@ -1,0 +1,118 @@
+// The Alexa custom skill's Lambda: the same engine and content as the phone line, adapted to a smart speaker.
+// A launch greets (or offers to pick up saved progress), a topic named in the opening words is a one-shot
+// question, a pause ends the session and saves the place, and nobody can take the call, so Apple Support's
+// options are read instead. It never throws: a bad request gets a spoken restart, or no speech where Alexa
+// allows none.
+import type { ResponseEnvelope } from "ask-sdk-model";
+import { pauseSpeech, placeOf } from "./channels/alexa/pause.js";
+import { type AlexaRequest, readRequest, type SessionFacts, toInput } from "./channels/alexa/request.js";
+import { endSession, silent, speak } from "./channels/alexa/response.js";
+import { readConfig } from "./config.js";
+import { content } from "./content/index.js";
+import { converse } from "./engine/engine.js";
+import { decodeState, type State } from "./engine/state.js";
+import type { Capabilities, Input, Progress } from "./engine/types.js";
+import { trackerFromEnv } from "./store/config.js";
+import { progressChange } from "./store/tracker.js";
+import { log } from "./telemetry/log.js";
+
+const config = readConfig();
+/** No agents on a speaker: when a person is asked for, Apple Support's options are read. */
+const caps: Capabilities = { canTransfer: false, supportPhone: config.supportPhone };
+/** Set in AWS: the Lambda trigger checks the skill id too; this is the second lock on the same door. */
+const skillId = process.env.ALEXA_SKILL_ID?.trim() || undefined;
+const tracker = trackerFromEnv(process.env, (problem) => log("WARN", "progress store unavailable", problem));
+
+export async function handler(event: unknown): Promise<ResponseEnvelope> {
+  let request: AlexaRequest | undefined;
+  try {
+    request = readRequest(event);
+    return await answer(request);
+  } catch (err) {
+    // A bug must not leave the listener with Alexa's error: start again politely. Only the error is logged.
+    log("ERROR", "alexa turn failed", { error: String(err) });
+    const speechless =
+      request?.kind === "sessionEnded" || (request?.kind === "invalid" && request.speechless);
+    return speechless ? silent() : restart();
+  }
+}
+
+/** With ALEXA_SKILL_ID set, a request must name a skill, and every skill id it carries must be ours. */
+const forAnotherSkill = (ids: string[]) =>
+  skillId !== undefined && (ids.length === 0 || ids.some((id) => id !== skillId));
+
+async function answer(request: AlexaRequest): Promise<ResponseEnvelope> {
+  if (request.kind === "invalid") {
+    log("WARN", "alexa request rejected", { reason: request.reason });
+    return request.speechless ? silent() : restart();
+  }
+  if (forAnotherSkill(request.skillIds)) {
+    log("WARN", "alexa request for another skill");
+    return endSession([]);
+  }
+  switch (request.kind) {
+    case "sessionEnded":
+      await sessionEnded(request);
+      return silent();
+    case "unsupported":
+      return silent();
+    case "launch":
+      return turn(request, { type: "launch" });
+    case "intent":
+      return turn(request, toInput(request.intent, request.isNew));
+  }
+}
+
+/** One spoken turn: the state from the session (validated), saved progress when a session opens. */
+async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelope> {
+  const decoded = session.storedState === undefined ? undefined : decodeState(session.storedState, content);
+  const prev: State | undefined = decoded?.ok ? decoded.state : undefined;
+  const key = await keyOf(session);
+  // Saved progress matters only when a conversation opens; later turns carry their state in the session.
+  const saved = key && !prev ? await tracker?.load(key) : undefined;
+
+  if (input.type === "pause") return pause(prev, saved, key);
+
+  const { state, output } = converse(content, caps, prev, input, {
+    stateLost: decoded !== undefined && !decoded.ok,
+    saved,
+  });
+  const change = progressChange(prev, state, output, "alexa");
+  if (key) await tracker?.apply(key, change);
+  // After "delete my data", a session that then just ends must not quietly save the place again; moving on a
+  // step saves as it always does (as on the phone), and a pause saves because it says it will.
+  const progressDeleted = output.forget === true || (session.progressDeleted && change?.action !== "save");
+  return speak(output, state, { progressDeleted });
+}
+
+/** "Wait": the session ends and the place is saved, so "Alexa, open backup helper" picks up there. */
+async function pause(prev: State | undefined, saved: Progress | undefined, key: string | undefined) {
+  const place = placeOf(prev, saved);
+  if (key && place) await save(key, place);
+  return endSession([pauseSpeech(place, content.shared)]);
+}
+
+/** The session closed (the listener said exit, walked away, or Alexa hit an error): keep the place. */
+async function sessionEnded(request: Extract<AlexaRequest, { kind: "sessionEnded" }>): Promise<void> {
+  if (request.reason === "ERROR")
+    log("WARN", "alexa ended the session with an error", { error: request.error });
+  if (request.progressDeleted) return;
+  const decoded = request.storedState === undefined ? undefined : decodeState(request.storedState, content);
+  const place = decoded?.ok ? placeOf(decoded.state, undefined) : undefined;
+  const key = place ? await keyOf(request) : undefined;
+  if (key && place) await save(key, place);
+}
+
+async function keyOf(session: SessionFacts): Promise<string | undefined> {
+  return session.userId && tracker ? tracker.key("alexa", session.userId) : undefined;
+}
+
+async function save(key: string, place: Progress): Promise<void> {
+  await tracker?.apply(key, { action: "save", progress: { ...place, at: Date.now(), channel: "alexa" } });
+}
+
+/** A polite fresh start: the apology for the lost place, then the opening question. */
+function restart(): ResponseEnvelope {
+  const { state, output } = converse(content, caps, undefined, { type: "noMatch" }, { stateLost: true });
+  return speak(output, state);
+}

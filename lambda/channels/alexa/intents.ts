@@ -1,0 +1,73 @@
+// How the bot's intents are named on Alexa, and what each means to the engine. One table for both the skill
+// package (which intents the model declares) and the handler (what a request means), so the two can't drift.
+// Runtime-safe: plain constants, nothing that reads files.
+import { BUILTIN_NAV_INTENTS, type NavIntent, TOPIC_INTENTS, type TopicId } from "../../content/intents.js";
+import type { Recognised } from "../../engine/types.js";
+
+/**
+ * Our navigation intents as Alexa knows them: Alexa's built-in where it has one (its own phrases, plus ours),
+ * else a custom intent of the same name (Maybe, Skip, WhichStep, DeleteMyData have no Alexa built-in).
+ */
+export const ALEXA_NAV_INTENTS = {
+  Yes: "AMAZON.YesIntent",
+  No: "AMAZON.NoIntent",
+  Next: "AMAZON.NextIntent",
+  Back: "AMAZON.PreviousIntent",
+  Maybe: "Maybe",
+  Skip: "Skip",
+  WhichStep: "WhichStep",
+  DeleteMyData: "DeleteMyData",
+  ...BUILTIN_NAV_INTENTS,
+} as const satisfies Record<NavIntent, string>;
+
+export type AlexaNavIntent = (typeof ALEXA_NAV_INTENTS)[NavIntent];
+
+export const ALEXA_FALLBACK_INTENT = "AMAZON.FallbackIntent";
+/** Alexa requires it in every custom skill; there is no home screen to go to, so it ends the session. */
+export const ALEXA_NAVIGATE_HOME_INTENT = "AMAZON.NavigateHomeIntent";
+
+/** What each Alexa navigation intent asks the engine to do. Look names up with `commandOf`, never by index. */
+const ALEXA_COMMANDS: Record<AlexaNavIntent | typeof ALEXA_NAVIGATE_HOME_INTENT, Recognised> = {
+  "AMAZON.YesIntent": "yes",
+  "AMAZON.NoIntent": "no",
+  "AMAZON.NextIntent": "next",
+  "AMAZON.PreviousIntent": "back",
+  Maybe: "maybe",
+  Skip: "skip",
+  WhichStep: "whichStep",
+  DeleteMyData: "deleteMyData",
+  "AMAZON.HelpIntent": "help",
+  "AMAZON.RepeatIntent": "repeat",
+  "AMAZON.StartOverIntent": "startOver",
+  "AMAZON.PauseIntent": "pause",
+  "AMAZON.ResumeIntent": "resume",
+  "AMAZON.StopIntent": "stop",
+  "AMAZON.CancelIntent": "stop",
+  "AMAZON.NavigateHomeIntent": "stop",
+};
+
+export const isTopicIntent = (name: string): name is TopicId =>
+  (TOPIC_INTENTS as readonly string[]).includes(name);
+
+/** The Alexa name of a bot intent (a Lex name: topic, navigation or FallbackIntent); unknown names pass through. */
+export function alexaIntentName(botIntent: string): string {
+  if (botIntent === "FallbackIntent") return ALEXA_FALLBACK_INTENT;
+  return Object.hasOwn(ALEXA_NAV_INTENTS, botIntent) ? ALEXA_NAV_INTENTS[botIntent as NavIntent] : botIntent;
+}
+
+/**
+ * The command an Alexa intent name stands for. The name comes from outside, so only the table's own keys count:
+ * "constructor" or "__proto__" must not find Object's.
+ */
+export function commandOf(intent: string): Recognised | undefined {
+  return Object.hasOwn(ALEXA_COMMANDS, intent)
+    ? ALEXA_COMMANDS[intent as keyof typeof ALEXA_COMMANDS]
+    : undefined;
+}
+
+/** Every intent the skill declares and the handler answers, in the order the interaction model lists them. */
+export const ALEXA_INTENTS: readonly string[] = [
+  ...TOPIC_INTENTS,
+  ...Object.keys(ALEXA_COMMANDS),
+  ALEXA_FALLBACK_INTENT,
+];
