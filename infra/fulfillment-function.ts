@@ -11,6 +11,7 @@ import type { LineSettings } from "./settings.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const HANDLER_ENTRY = fileURLToPath(new URL("../lambda/handler.ts", import.meta.url));
+export const ALEXA_ENTRY = fileURLToPath(new URL("../lambda/alexa.ts", import.meta.url));
 
 /** The newest Node.js runtime (cdk-nag's AwsSolutions-L1 checks it stays the newest this aws-cdk-lib knows). */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -26,6 +27,9 @@ const REQUIRE_SHIM =
 export interface FulfillmentSettings extends Pick<LineSettings, "supportPhone" | "agentTransfer"> {
   /** More environment, from the resources the function uses (the progress store). */
   environment?: Record<string, string>;
+  /** The handler module; the Lex code hook unless given (the Alexa skill has its own). */
+  entry?: string;
+  description?: string;
 }
 
 export class FulfillmentFunction extends Construct {
@@ -45,12 +49,12 @@ export class FulfillmentFunction extends Construct {
     // AWSLambdaBasicExecutionRole, which allows writing to every log group in the account.
     const role = new iam.Role(this, "Role", {
       assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
-      description: "Voice line fulfillment Lambda: writes its own logs, nothing else",
+      description: "Voice line Lambda: writes its own logs, nothing else",
     });
     this.logGroup.grantWrite(role);
 
     this.fn = new NodejsFunction(this, "Function", {
-      entry: HANDLER_ENTRY,
+      entry: settings.entry ?? HANDLER_ENTRY,
       handler: "handler",
       projectRoot: ROOT,
       depsLockFilePath: `${ROOT}package-lock.json`,
@@ -62,7 +66,8 @@ export class FulfillmentFunction extends Construct {
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      description: "Answers every turn of the iCloud Backup voice line (Lex V2 code hook)",
+      description:
+        settings.description ?? "Answers every turn of the iCloud Backup voice line (Lex V2 code hook)",
       environment: {
         SUPPORT_PHONE: settings.supportPhone,
         AGENT_TRANSFER: String(settings.agentTransfer),

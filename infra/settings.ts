@@ -23,6 +23,8 @@ export interface LineSettings {
   connectQueueArn?: string;
   /** Name of the queue looked up in the instance at deploy time when connectQueueArn is not given. */
   agentQueueName: string;
+  /** The Alexa skill allowed to invoke the Alexa function (its Alexa Skills Kit trigger); none until known. */
+  alexaSkillId?: string;
 }
 
 export const DEFAULT_VOICE_ID = "Joanna";
@@ -42,6 +44,7 @@ export const CONTEXT_KEYS = [
   "connectInstanceArn",
   "connectQueueArn",
   "agentQueueName",
+  "alexaSkillId",
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -122,6 +125,14 @@ export function readSettings(read: ContextReader): LineSettings {
   if (agentQueueName.length > 127)
     throw new SettingsError("agentQueueName", "must be at most 127 characters");
 
+  const alexaSkillId = text(read, "alexaSkillId");
+  if (alexaSkillId !== undefined && !/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/.test(alexaSkillId)) {
+    throw new SettingsError(
+      "alexaSkillId",
+      "must look like amzn1.ask.skill.xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+    );
+  }
+
   return {
     supportPhone,
     agentTransfer: flag(read, "agentTransfer", true),
@@ -132,6 +143,7 @@ export function readSettings(read: ContextReader): LineSettings {
     ...(connectInstanceArn ? { connectInstanceArn } : {}),
     ...(connectQueueArn ? { connectQueueArn } : {}),
     agentQueueName,
+    ...(alexaSkillId ? { alexaSkillId } : {}),
   };
 }
 

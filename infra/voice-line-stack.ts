@@ -1,10 +1,11 @@
 // The whole line in one stack: the fulfillment Lambda and its progress store, the Lex bot built from prompts/,
 // optional conversation logs, and, when a Connect instance is given, the phone line.
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { botModel, type Content, DEFAULT_LOCALE, loadContent } from "../lambda/content/load.js";
 import { ConversationLogs } from "./conversation-logs.js";
-import { FulfillmentFunction } from "./fulfillment-function.js";
+import { ALEXA_ENTRY, FulfillmentFunction } from "./fulfillment-function.js";
 import { PhoneLine } from "./phone-line.js";
 import { ProgressStore } from "./progress-store.js";
 import type { LineSettings } from "./settings.js";
@@ -18,6 +19,7 @@ export interface VoiceLineStackProps extends StackProps {
 
 export class VoiceLineStack extends Stack {
   readonly fulfillment: FulfillmentFunction;
+  readonly alexa: FulfillmentFunction;
   readonly voiceBot: VoiceBot;
   readonly conversationLogs?: ConversationLogs;
   readonly progressStore?: ProgressStore;
@@ -34,6 +36,27 @@ export class VoiceLineStack extends Stack {
       ...(this.progressStore ? { environment: this.progressStore.environment } : {}),
     });
     this.progressStore?.grantUse(this.fulfillment.fn);
+
+    // The smart-speaker channel: the same engine and content behind an Alexa custom skill.
+    this.alexa = new FulfillmentFunction(this, "Alexa", {
+      ...settings,
+      agentTransfer: false,
+      entry: ALEXA_ENTRY,
+      description: "Answers the iCloud Backup Alexa skill (same engine and content as the phone line)",
+      environment: {
+        ...this.progressStore?.environment,
+        ...(settings.alexaSkillId ? { ALEXA_SKILL_ID: settings.alexaSkillId } : {}),
+      },
+    });
+    this.progressStore?.grantUse(this.alexa.fn);
+    if (settings.alexaSkillId) {
+      // Only this skill may invoke it: the Alexa Skills Kit trigger checks the skill id (EventSourceToken).
+      this.alexa.fn.addPermission("AlexaSkillsKitTrigger", {
+        principal: new iam.ServicePrincipal("alexa-appkit.amazon.com"),
+        action: "lambda:InvokeFunction",
+        eventSourceToken: settings.alexaSkillId,
+      });
+    }
     if (settings.conversationLogs) this.conversationLogs = new ConversationLogs(this, "ConversationLogs");
 
     this.voiceBot = new VoiceBot(this, "Bot", {
@@ -60,6 +83,7 @@ export class VoiceLineStack extends Stack {
     new CfnOutput(this, "BotId", { value: this.voiceBot.bot.attrId });
     new CfnOutput(this, "LiveAliasArn", { value: this.voiceBot.alias.attrArn });
     new CfnOutput(this, "FulfillmentFunctionName", { value: this.fulfillment.fn.functionName });
+    new CfnOutput(this, "AlexaFunctionArn", { value: this.alexa.fn.functionArn });
     if (this.phoneLine)
       new CfnOutput(this, "ContactFlowArn", { value: this.phoneLine.flow.attrContactFlowArn });
   }

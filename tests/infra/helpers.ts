@@ -68,6 +68,18 @@ export function onlyResource(template: Template, type: string): { Properties: Re
   return found[0] as { Properties: Record<string, unknown> };
 }
 
+/** The one resource of a type whose logical id starts with `prefix` (e.g. "Fulfillment" vs "Alexa"). */
+export function resourceUnder(
+  template: Template,
+  type: string,
+  prefix: string,
+): { id: string; Properties: Record<string, unknown> } {
+  const found = Object.entries(template.findResources(type)).filter(([id]) => id.startsWith(prefix));
+  if (found.length !== 1) throw new Error(`Expected one ${type} under ${prefix}, found ${found.length}`);
+  const [id, resource] = found[0] as [string, { Properties: Record<string, unknown> }];
+  return { id, Properties: resource.Properties };
+}
+
 /** A bare stack from given settings and content: for comparisons that must not see prompts/ change in between. */
 export const stackWith = (settings: LineSettings, content: Content) =>
   new VoiceLineStack(new App({ outdir: sharedOutdir }), "Stack", { settings, content });

@@ -10,7 +10,15 @@ import {
   TOPIC_INTENTS,
 } from "../../lambda/content/intents.js";
 import { loadContent } from "../../lambda/content/load.js";
-import { INSTANCE_ARN, newApp, onlyResource, QUEUE_ARN, stackWith, templateFor } from "./helpers.js";
+import {
+  INSTANCE_ARN,
+  newApp,
+  onlyResource,
+  QUEUE_ARN,
+  resourceUnder,
+  stackWith,
+  templateFor,
+} from "./helpers.js";
 
 interface LexIntent {
   Name: string;
@@ -60,9 +68,11 @@ describe("fulfillment Lambda", () => {
     );
   });
 
-  it("logs to its own log group with a retention period", () => {
-    template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 14 });
-    template.resourceCountIs("AWS::Logs::LogGroup", 1);
+  it("logs to its own log group with a retention period (one per function: Lex and Alexa)", () => {
+    template.resourceCountIs("AWS::Logs::LogGroup", 2);
+    for (const prefix of ["Fulfillment", "Alexa"]) {
+      expect(resourceUnder(template, "AWS::Logs::LogGroup", prefix).Properties.RetentionInDays).toBe(14);
+    }
   });
 
   it("has no AWS managed policy on any role", () => {
@@ -72,8 +82,10 @@ describe("fulfillment Lambda", () => {
   });
 });
 
-const lambdaStatements = (t: Template) =>
-  (onlyResource(t, "AWS::IAM::Policy").Properties.PolicyDocument as { Statement: unknown[] }).Statement;
+const lambdaStatements = (t: Template, prefix = "Fulfillment") =>
+  (resourceUnder(t, "AWS::IAM::Policy", prefix).Properties.PolicyDocument as { Statement: unknown[] })
+    .Statement;
+const lexFunction = (t: Template) => resourceUnder(t, "AWS::Lambda::Function", "Fulfillment");
 
 describe("progress store", () => {
   it("is a DynamoDB table keyed by pk, paid per request, expiring items by expiresAt", () => {
@@ -105,7 +117,7 @@ describe("progress store", () => {
       {
         Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
         Effect: "Allow",
-        Resource: { "Fn::GetAtt": [ref(template, "AWS::Logs::LogGroup"), "Arn"] },
+        Resource: { "Fn::GetAtt": [resourceUnder(template, "AWS::Logs::LogGroup", "Fulfillment").id, "Arn"] },
       },
       {
         Action: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"],
@@ -124,7 +136,7 @@ describe("progress store", () => {
     const without = templateFor({ progressStore: "false" });
     without.resourceCountIs("AWS::DynamoDB::Table", 0);
     without.resourceCountIs("AWS::SecretsManager::Secret", 0);
-    const fn = onlyResource(without, "AWS::Lambda::Function").Properties.Environment as {
+    const fn = lexFunction(without).Properties.Environment as {
       Variables: Record<string, unknown>;
     };
     expect(fn.Variables).not.toHaveProperty("PROGRESS_TABLE");
@@ -217,7 +229,7 @@ describe("Lex bot", () => {
               Enabled: true,
               CodeHookSpecification: {
                 LambdaCodeHook: {
-                  LambdaArn: { "Fn::GetAtt": [ref(template, "AWS::Lambda::Function"), "Arn"] },
+                  LambdaArn: { "Fn::GetAtt": [lexFunction(template).id, "Arn"] },
                   CodeHookInterfaceVersion: "1.0",
                 },
               },
@@ -276,7 +288,7 @@ describe("alias -> version -> Lambda", () => {
             Enabled: true,
             CodeHookSpecification: {
               LambdaCodeHook: {
-                LambdaArn: { "Fn::GetAtt": [ref(template, "AWS::Lambda::Function"), "Arn"] },
+                LambdaArn: { "Fn::GetAtt": [lexFunction(template).id, "Arn"] },
                 CodeHookInterfaceVersion: "1.0",
               },
             },
@@ -425,5 +437,47 @@ describe("Amazon Connect", () => {
       process.env.CDK_DEFAULT_REGION = "eu-west-2";
       expect(() => newApp({ connectInstanceArn: INSTANCE_ARN })).toThrow(/us-east-1.*eu-west-2/);
     });
+  });
+});
+
+describe("Alexa skill function", () => {
+  const skillId = "amzn1.ask.skill.12345678-1234-1234-1234-123456789012";
+
+  it("runs lambda/alexa.ts on the same runtime, with the progress store and no agent hand-off", () => {
+    const alexa = resourceUnder(template, "AWS::Lambda::Function", "Alexa").Properties;
+    expect(alexa).toMatchObject({
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+    });
+    expect((alexa.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      AGENT_TRANSFER: "false",
+      PROGRESS_TABLE: { Ref: ref(template, "AWS::DynamoDB::Table") },
+    });
+    expect(lambdaStatements(template, "Alexa")).toHaveLength(3);
+  });
+
+  it("can be invoked only by the skill named in context, through the Alexa Skills Kit trigger", () => {
+    expect(
+      Object.keys(
+        template.findResources("AWS::Lambda::Permission", {
+          Properties: { Principal: "alexa-appkit.amazon.com" },
+        }),
+      ),
+    ).toEqual([]);
+    const withSkill = templateFor({ alexaSkillId: skillId });
+    withSkill.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "alexa-appkit.amazon.com",
+      EventSourceToken: skillId,
+      FunctionName: { "Fn::GetAtt": [resourceUnder(withSkill, "AWS::Lambda::Function", "Alexa").id, "Arn"] },
+    });
+    expect(
+      (
+        resourceUnder(withSkill, "AWS::Lambda::Function", "Alexa").Properties.Environment as {
+          Variables: object;
+        }
+      ).Variables,
+    ).toMatchObject({ ALEXA_SKILL_ID: skillId });
   });
 });

@@ -48,17 +48,20 @@ describe("the validation is live", () => {
 describe("Lambda bundle", () => {
   const { app, stack } = newApp({}, { outdir });
   const assembly = app.synth();
-  // The stack's asset manifest names the directory of each zipped asset; the Lambda code is the only one.
+  // The stack's asset manifest names the directory of each zipped asset: the Lex and the Alexa Lambda code.
   const manifest = JSON.parse(
     readFileSync(join(assembly.directory, `${stack.artifactId}.assets.json`), "utf8"),
   ) as {
     files: Record<string, { source: { path: string; packaging?: string } }>;
   };
   const zipped = Object.values(manifest.files).filter((f) => f.source.packaging === "zip");
-  const assetDir = join(assembly.directory, zipped[0]?.source.path ?? "missing");
 
-  it("is minified ESM with a source map and without the AWS SDK", () => {
-    expect(zipped).toHaveLength(1);
+  it("bundles two functions, the Lex code hook and the Alexa skill", () => {
+    expect(zipped).toHaveLength(2);
+  });
+
+  it.each([0, 1])("bundle %i is minified ESM with a source map and without the AWS SDK", (i) => {
+    const assetDir = join(assembly.directory, zipped[i]?.source.path ?? "missing");
     expect(readdirSync(assetDir).sort()).toEqual(["index.mjs", "index.mjs.map"]);
     const code = readFileSync(join(assetDir, "index.mjs"), "utf8");
     expect(/export\s*\{[^}]*\bhandler\b/.test(code), "exports handler as ESM").toBe(true);
