@@ -19,6 +19,9 @@ export const RUNTIME = lambda.Runtime.NODEJS_24_X;
 /** A voice turn has to answer within a breath; a slower Lambda is a bug, and Lex would give up on it anyway. */
 export const TURN_TIMEOUT = Duration.seconds(5);
 export const LOG_RETENTION = logs.RetentionDays.TWO_WEEKS;
+/** The names the Lambda logs and counts under (lambda/telemetry); the dashboard and alarms read the same. */
+export const SERVICE_NAME = "icloud-backup-voice-line";
+export const METRICS_NAMESPACE = "ICloudBackupVoiceLine";
 
 // ESM bundles still meet CommonJS dependencies that call require(); this gives them one.
 const REQUIRE_SHIM =
@@ -71,8 +74,8 @@ export class FulfillmentFunction extends Construct {
       environment: {
         SUPPORT_PHONE: settings.supportPhone,
         AGENT_TRANSFER: String(settings.agentTransfer),
-        POWERTOOLS_SERVICE_NAME: "icloud-backup-voice-line",
-        POWERTOOLS_METRICS_NAMESPACE: "ICloudBackupVoiceLine",
+        SERVICE_NAME: SERVICE_NAME,
+        METRICS_NAMESPACE: METRICS_NAMESPACE,
         // Stack traces point at lambda/*.ts instead of the minified bundle.
         NODE_OPTIONS: "--enable-source-maps",
         ...settings.environment,

@@ -15,13 +15,15 @@ import type { Capabilities, Input, Progress } from "./engine/types.js";
 import { trackerFromEnv } from "./store/config.js";
 import { progressChange } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
+import { storeProblem } from "./telemetry/store-problem.js";
+import { recordTurn } from "./telemetry/turn-record.js";
 
 const config = readConfig();
 /** No agents on a speaker: when a person is asked for, Apple Support's options are read. */
 const caps: Capabilities = { canTransfer: false, supportPhone: config.supportPhone };
 /** Set in AWS: the Lambda trigger checks the skill id too; this is the second lock on the same door. */
 const skillId = process.env.ALEXA_SKILL_ID?.trim() || undefined;
-const tracker = trackerFromEnv(process.env, (problem) => log("WARN", "progress store unavailable", problem));
+const tracker = trackerFromEnv(process.env, storeProblem);
 
 export async function handler(event: unknown): Promise<ResponseEnvelope> {
   let request: AlexaRequest | undefined;
@@ -65,6 +67,7 @@ async function answer(request: AlexaRequest): Promise<ResponseEnvelope> {
 
 /** One spoken turn: the state from the session (validated), saved progress when a session opens. */
 async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelope> {
+  const started = performance.now();
   const decoded = session.storedState === undefined ? undefined : decodeState(session.storedState, content);
   const prev: State | undefined = decoded?.ok ? decoded.state : undefined;
   const key = await keyOf(session);
@@ -82,7 +85,20 @@ async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelo
   // After "delete my data", a session that then just ends must not quietly save the place again; moving on a
   // step saves as it always does (as on the phone), and a pause saves because it says it will.
   const progressDeleted = output.forget === true || (session.progressDeleted && change?.action !== "save");
-  return speak(output, state, { progressDeleted });
+  const response = speak(output, state, { progressDeleted });
+  recordTurn(
+    {
+      sessionId: session.sessionId,
+      channel: "alexa",
+      intent: input.type === "topic" ? input.topic : input.type,
+      prev,
+      state,
+      output,
+      latencyMs: performance.now() - started,
+    },
+    content,
+  );
+  return response;
 }
 
 /** "Wait": the session ends and the place is saved, so "Alexa, open backup helper" picks up there. */

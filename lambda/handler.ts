@@ -12,9 +12,11 @@ import { decodeState, type State } from "./engine/state.js";
 import { trackerFromEnv } from "./store/config.js";
 import { progressChange } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
+import { storeProblem } from "./telemetry/store-problem.js";
+import { recordTurn } from "./telemetry/turn-record.js";
 
 const config = readConfig();
-const tracker = trackerFromEnv(process.env, (problem) => log("WARN", "progress store unavailable", problem));
+const tracker = trackerFromEnv(process.env, storeProblem);
 
 export async function handler(event: unknown): Promise<LexResponse> {
   try {
@@ -29,6 +31,7 @@ export async function handler(event: unknown): Promise<LexResponse> {
 }
 
 async function answer(turn: LexTurn): Promise<LexResponse> {
+  const started = performance.now();
   const phone = isPhone(turn);
   const stored = turn.sessionAttributes[STATE_ATTRIBUTE];
   const decoded = stored === undefined ? undefined : decodeState(stored, content);
@@ -48,13 +51,29 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
     stateLost: decoded !== undefined && !decoded.ok,
     saved,
   });
-  if (key) await tracker?.apply(key, progressChange(prev, state, output, channelOf(turn)));
+  const channel = channelOf(turn);
+  if (key) await tracker?.apply(key, progressChange(prev, state, output, channel));
 
   const carried = { ...turn.sessionAttributes };
   delete carried[NUMBER_ATTRIBUTE];
   if (key) carried[KEY_ATTRIBUTE] = key;
-  return buildResponse(output, state, turn.intentName, carried, content.shared, {
+  const response = buildResponse(output, state, turn.intentName, carried, content.shared, {
     voice: turn.inputMode !== "Text",
     keypad: phone,
   });
+  recordTurn(
+    {
+      sessionId: turn.sessionId,
+      channel,
+      inputMode: turn.inputMode,
+      intent: turn.intentName,
+      transcript: turn.transcript,
+      prev,
+      state,
+      output,
+      latencyMs: performance.now() - started,
+    },
+    content,
+  );
+  return response;
 }

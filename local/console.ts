@@ -1,6 +1,7 @@
 // `npm start`: the local Lex runtime in-process on a free port, and a conversation with the bot in the terminal
 // through the official Lex V2 client, exactly as an application would talk to the deployed bot.
 import { LexRuntimeV2Client } from "@aws-sdk/client-lex-runtime-v2";
+import { setTelemetrySink } from "../lambda/telemetry/sink.js";
 import { CONSOLE_HELP, runConsole } from "./console-session.js";
 import { startLocalProgressStore } from "./progress-store.js";
 import { startLexServer } from "./server.js";
@@ -27,6 +28,8 @@ if (unknown.length > 0) {
 // The SDK warns that Node 20 support ends in 2027; in a local console that is noise, not news.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+// The Lambda's log and metric lines would land in the middle of the conversation: a console has no CloudWatch.
+setTelemetrySink(() => {});
 // Progress for returning callers goes to an in-process DynamoDB, through the same code as in AWS.
 const progress = await startLocalProgressStore();
 const server = await startLexServer();

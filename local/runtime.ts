@@ -132,6 +132,11 @@ export class LexRuntime {
     return this.sessions.size;
   }
 
+  /** Drops every idle-expired session now (the sweep timer does this every minute); returns how many went. */
+  sweepExpired(): number {
+    return this.sessions.sweep();
+  }
+
   async recognizeText(target: BotTarget, sessionId: string, body: unknown): Promise<TurnResult> {
     this.checkTarget(target, sessionId);
     const request = parse(recognizeTextSchema, body);

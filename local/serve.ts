@@ -1,5 +1,6 @@
 // `npm run serve`: the local Lex V2 runtime on its own, for any Lex V2 client (SDKs, AWS CLI, a web chat) pointed
 // at http://127.0.0.1:<port>. Settings come from the environment so scripts and containers can set them.
+import { setTelemetrySink } from "../lambda/telemetry/sink.js";
 import { startLocalProgressStore } from "./progress-store.js";
 import { startLexServer } from "./server.js";
 
@@ -15,6 +16,10 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 }
 
 const port = intFromEnv("PORT", 8000, 0, 65535);
+// The Lambda's structured log and metric lines go to stderr, as CloudWatch would collect them; stdout stays the
+// runtime's own ("listening on ...").
+setTelemetrySink((line) => process.stderr.write(`${line}\n`));
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 // Progress for returning callers goes to an in-process DynamoDB, through the same code as in AWS.
 const progress = await startLocalProgressStore();
 const server = await startLexServer({

@@ -17,3 +17,10 @@ export function redact(transcript: string): string {
     .replace(new RegExp(EMAIL.source, "gi"), "[email]")
     .replace(new RegExp(LONG_NUMBER.source, "g"), "[number]");
 }
+
+const SECRET_PROMPT = /\b(password|passcode|pass code|verification code|security code)\b/i;
+
+/** Whether the step the caller was answering talked about a password or code: their next words may be one. */
+export function promptAboutSecret(texts: Array<string | undefined>): boolean {
+  return texts.some((t) => t !== undefined && SECRET_PROMPT.test(t));
+}

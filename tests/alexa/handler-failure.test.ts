@@ -1,7 +1,9 @@
 // A bug inside a turn must not leave the listener with Alexa's error: the skill answers with a polite restart
 // (or, for a SessionEndedRequest, with no speech), and logs only the error.
+
 import { describe, expect, it, vi } from "vitest";
 import { handler } from "../../lambda/alexa.js";
+import { captureTelemetry } from "../support/quiet-telemetry.js";
 import { Echo } from "./support/echo.js";
 import { intentRequest, sessionEndedRequest } from "./support/requests.js";
 import { assertSpeechless, assertValidAlexaResponse, said } from "./support/response-schema.js";
@@ -28,28 +30,30 @@ vi.mock("../../lambda/channels/alexa/pause.js", async (importOriginal) => {
 
 describe("a turn that fails inside", () => {
   it("still gets a valid spoken answer that starts again, and logs only the error", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = captureTelemetry();
     try {
       const r = assertValidAlexaResponse(await handler(intentRequest("StorageFull", { isNew: true })));
       expect(r.response.shouldEndSession).toBe(false);
       expect(said(r)).toContain("I lost track of where we were");
-      expect(errors).toHaveBeenCalledTimes(1);
-      expect(String(errors.mock.calls[0]?.[0])).toContain("simulated bug");
+      expect(errors.lines.filter((l) => l.includes('"level":"ERROR"'))).toHaveLength(1);
+      expect(String(errors.lines.find((l) => l.includes('"level":"ERROR"')))).toContain("simulated bug");
     } finally {
-      errors.mockRestore();
+      errors.restore();
     }
   });
 
   it("a SessionEndedRequest that fails inside is still answered without speech", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = captureTelemetry();
     try {
       const state = '{"v":1,"p":"step","s":1,"h":[0],"m":0,"t":"RestartIPhone"}';
       assertSpeechless(
         await handler(sessionEndedRequest("USER_INITIATED", { attributes: { conversationState: state } })),
       );
-      expect(String(errors.mock.calls[0]?.[0])).toContain("simulated bug at the end");
+      expect(String(errors.lines.find((l) => l.includes('"level":"ERROR"')))).toContain(
+        "simulated bug at the end",
+      );
     } finally {
-      errors.mockRestore();
+      errors.restore();
     }
   });
 

@@ -1,6 +1,7 @@
 // A listener who pauses, walks away, or closes the session comes back later, in a new session, to the same step:
 // through the real Alexa handler, with progress in a real DynamoDB API (dynalite), keyed by a keyed hash of the
 // Alexa user id.
+
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { handler as Handler } from "../../lambda/alexa.js";
@@ -8,6 +9,7 @@ import { content } from "../../lambda/content/index.js";
 import { fill } from "../../lambda/engine/turn.js";
 import { progressKey } from "../../lambda/store/progress.js";
 import { type LocalDynamo, startBlackHole, startDynalite, TABLE } from "../support/dynalite.js";
+import { captureTelemetry } from "../support/quiet-telemetry.js";
 import { Echo } from "./support/echo.js";
 import { sessionEndedRequest } from "./support/requests.js";
 import { assertSpeechless, said } from "./support/response-schema.js";
@@ -244,7 +246,7 @@ describe("the saved record", () => {
 describe("a store that is down or slow", () => {
   it("still answers every turn in the voice budget, without resume, and says so in the log", async () => {
     const hole = await startBlackHole();
-    const warnings = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warnings = captureTelemetry();
     try {
       const echo = newListener(await loadHandler(hole.endpoint));
       const started = performance.now();
@@ -252,12 +254,10 @@ describe("a store that is down or slow", () => {
       expect(said(await echo.say("BackupError"))).toContain("Step 1.");
       expect(said(await echo.say("AMAZON.PauseIntent"))).toContain("step 1");
       expect((performance.now() - started) / 3).toBeLessThan(600);
-      expect(warnings.mock.calls.some(([line]) => String(line).includes("progress store unavailable"))).toBe(
-        true,
-      );
-      expect(warnings.mock.calls.every(([line]) => !String(line).includes(echo.userId))).toBe(true);
+      expect(warnings.lines.some((line) => line.includes("progress store unavailable"))).toBe(true);
+      expect(warnings.lines.every((line) => !line.includes(echo.userId))).toBe(true);
     } finally {
-      warnings.mockRestore();
+      warnings.restore();
       await hole.close();
     }
   });

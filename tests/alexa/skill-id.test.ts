@@ -1,12 +1,14 @@
 // With ALEXA_SKILL_ID set, the Lambda answers only its own skill: a request naming another skill, or none, is
 // ended without a word and without state. (The Lambda's Alexa trigger checks the skill id as well.)
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { handler as Handler } from "../../lambda/alexa.js";
+import { captureTelemetry } from "../support/quiet-telemetry.js";
 import { intentRequest, launchRequest, SKILL_ID, sessionEndedRequest } from "./support/requests.js";
 import { assertSpeechless, assertValidAlexaResponse, said } from "./support/response-schema.js";
 
 let handler: typeof Handler;
-let warnings: { mock: { calls: unknown[][] }; mockRestore(): void };
+let warnings: ReturnType<typeof captureTelemetry>;
 
 beforeAll(async () => {
   vi.resetModules();
@@ -16,9 +18,9 @@ beforeAll(async () => {
   } finally {
     delete process.env.ALEXA_SKILL_ID;
   }
-  warnings = vi.spyOn(console, "error").mockImplementation(() => {});
+  warnings = captureTelemetry();
 });
-afterAll(() => warnings.mockRestore());
+afterAll(() => warnings.restore());
 
 describe("the skill id check", () => {
   it("answers requests for its own skill", async () => {
@@ -33,7 +35,7 @@ describe("the skill id check", () => {
     const r = assertValidAlexaResponse(await handler(event));
     expect(r.response).toEqual({ shouldEndSession: true });
     expect(r.sessionAttributes).toBeUndefined();
-    expect(warnings.mock.calls.some(([line]) => String(line).includes("another skill"))).toBe(true);
+    expect(warnings.lines.some((line) => line.includes("another skill"))).toBe(true);
   });
 
   it("rejects a request whose session and context disagree about the skill", async () => {

@@ -106,7 +106,10 @@ describe("input that cannot be trusted", () => {
       },
     ],
     ["an unknown intent", lexEvent({ channel: "voice", intent: "DropTables", transcript: "x" })],
-    ["an intent named like an Object property", lexEvent({ channel: "voice", intent: "constructor", transcript: "x" })],
+    [
+      "an intent named like an Object property",
+      lexEvent({ channel: "voice", intent: "constructor", transcript: "x" }),
+    ],
   ])("answers %s with a valid spoken recovery", async (_, event) => {
     const r = assertValidLexResponse(await handler(event));
     expect(r.sessionState.dialogAction.type).toBe("ElicitIntent");

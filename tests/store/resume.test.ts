@@ -1,10 +1,12 @@
 // A caller whose call drops at step N comes back, on a new call from the same number, to step N: through the
 // real Lex handler, with progress in a real DynamoDB API (dynalite).
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { handler as Handler } from "../../lambda/handler.js";
 import { type LocalDynamo, startBlackHole, startDynalite, TABLE } from "../support/dynalite.js";
 import { lexEvent } from "../support/lex-events.js";
 import { assertValidLexResponse, spokenText } from "../support/lex-response-schema.js";
+import { captureTelemetry } from "../support/quiet-telemetry.js";
 
 let dynamo: LocalDynamo;
 let handler: typeof Handler;
@@ -129,7 +131,7 @@ describe("a dropped call resumes where it stopped", () => {
 describe("a store that is down or slow", () => {
   it("still answers every turn in the voice budget, without resume, and says so in the log", async () => {
     const hole = await startBlackHole();
-    const warnings = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warnings = captureTelemetry();
     try {
       const slow = await loadHandler(hole.endpoint);
       const started = performance.now();
@@ -145,12 +147,10 @@ describe("a store that is down or slow", () => {
       expect(result.heard[0]).toContain("Step 1.");
       expect(result.heard[1]).toContain("Step 2.");
       expect(perTurn).toBeLessThan(600);
-      expect(warnings.mock.calls.some(([line]) => String(line).includes("progress store unavailable"))).toBe(
-        true,
-      );
-      expect(warnings.mock.calls.every(([line]) => !String(line).includes("555"))).toBe(true);
+      expect(warnings.lines.some((line) => line.includes("progress store unavailable"))).toBe(true);
+      expect(warnings.lines.every((line) => !line.includes("555"))).toBe(true);
     } finally {
-      warnings.mockRestore();
+      warnings.restore();
       await hole.close();
     }
   });

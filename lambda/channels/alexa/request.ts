@@ -23,6 +23,8 @@ export interface SessionFacts {
   progressDeleted: boolean;
   /** The skill the request is for, from the session and the context (both are checked). */
   skillIds: string[];
+  /** Alexa's session id, for the logs ("" when missing). */
+  sessionId: string;
 }
 
 export type AlexaRequest =
@@ -64,6 +66,7 @@ export function readRequest(event: unknown): AlexaRequest {
   const facts: SessionFacts = {
     isNew,
     skillIds,
+    sessionId: id(session?.sessionId, 256) ?? "",
     ...(userId ? { userId } : {}),
     storedState: attributes[STATE_ATTRIBUTE],
     progressDeleted: attributes[DELETED_ATTRIBUTE] === "1",

@@ -101,6 +101,8 @@ export function toInput(turn: LexTurn): Input {
     return { type: "topic", topic: turn.intentName as TopicId, question: QUESTION.test(text) };
   }
   // Own keys only: an intent named "constructor" must not reach Object.prototype.
-  const command = Object.hasOwn(INTENT_COMMANDS, turn.intentName) ? INTENT_COMMANDS[turn.intentName] : undefined;
+  const command = Object.hasOwn(INTENT_COMMANDS, turn.intentName)
+    ? INTENT_COMMANDS[turn.intentName]
+    : undefined;
   return command ? { type: command } : { type: "noMatch" };
 }

@@ -1,0 +1,19 @@
+// Where log and metric lines go: stdout in Lambda (CloudWatch Logs reads it, EMF included). Local tools and tests
+// redirect it: the console keeps the conversation readable, the test run keeps its output quiet. The sink lives
+// on globalThis so every copy of this module (tests reload the handler with fresh module graphs) shares it.
+export type Sink = (line: string) => void;
+
+const KEY = Symbol.for("icloud-backup-voice-line.telemetry-sink");
+const holder = globalThis as unknown as Record<symbol, Sink | undefined>;
+const stdout: Sink = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+export const writeLine: Sink = (line) => (holder[KEY] ?? stdout)(line);
+
+/** Replaces the sink; returns the previous one so a test can put it back. */
+export function setTelemetrySink(next: Sink): Sink {
+  const previous = holder[KEY] ?? stdout;
+  holder[KEY] = next;
+  return previous;
+}

@@ -1,0 +1,53 @@
+// What one turn leaves in the logs and metrics, the same for every channel: facts about the conversation
+// (topic, step, outcome, latency), never the caller's words unless debugging, and never their number.
+import type { SpeechContent } from "../content/types.js";
+import { promptAboutSecret } from "../engine/privacy.js";
+import type { State } from "../engine/state.js";
+import type { Output } from "../engine/types.js";
+import { log, transcriptForLog } from "./log.js";
+import { publish, turnMetrics } from "./metrics.js";
+
+export interface TurnRecord {
+  sessionId: string;
+  channel: string;
+  inputMode?: string;
+  intent: string;
+  transcript?: string;
+  prev: State | undefined;
+  state: State;
+  output: Output;
+  latencyMs: number;
+}
+
+/** The step the caller was answering, if it mentioned a password or code. */
+function answeringSecretPrompt(prev: State | undefined, content: SpeechContent): boolean {
+  const step = prev?.topic ? content.topics[prev.topic].steps[prev.step] : undefined;
+  return step !== undefined && promptAboutSecret([step.say, step.ask, step.confirm]);
+}
+
+export function recordTurn(r: TurnRecord, content: SpeechContent): void {
+  publish(
+    turnMetrics({
+      channel: r.channel,
+      signals: r.output.signals,
+      latencyMs: r.latencyMs,
+      conversationStarted: r.prev === undefined,
+    }),
+  );
+  const transcript =
+    r.transcript === undefined
+      ? undefined
+      : transcriptForLog(r.transcript, answeringSecretPrompt(r.prev, content));
+  log("INFO", "turn", {
+    sessionId: r.sessionId,
+    channel: r.channel,
+    ...(r.inputMode ? { inputMode: r.inputMode } : {}),
+    intent: r.intent,
+    ...(r.state.topic ? { topic: r.state.topic, step: r.state.step + 1 } : {}),
+    phase: r.state.phase,
+    outcome: r.output.end ?? (r.output.signals.some((s) => s.kind === "resolved") ? "resolved" : "continue"),
+    signals: r.output.signals.map((s) => s.kind),
+    latencyMs: Math.round(r.latencyMs * 1000) / 1000,
+    ...(transcript !== undefined ? { transcript } : {}),
+  });
+}
