@@ -198,6 +198,7 @@ export const SharedSchema = z
         wrapUp: spoken,
         unsureFixed: spoken,
         goodbye: spoken,
+        cancelled: spoken,
         handoffAgent: spoken,
         supportOptions: template(["phone"]),
         notFixedSupport: spoken,

@@ -40,7 +40,11 @@ export function converse(
 
 /** A returning caller who names a problem, asks for a person or says goodbye gets that, not the offer. */
 const offersResume = (input: Input) =>
-  input.type !== "topic" && input.type !== "agent" && input.type !== "stop" && input.type !== "deleteMyData";
+  input.type !== "topic" &&
+  input.type !== "agent" &&
+  input.type !== "stop" &&
+  input.type !== "cancel" &&
+  input.type !== "deleteMyData";
 
 /** Opens a conversation: the welcome-back offer when there is valid saved progress, else the greeting. */
 function launch(t: Turn, resume?: Progress): boolean {
@@ -83,7 +87,14 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
 }
 
 /** Commands that make sense as the very first words of a call. */
-const OPENING_COMMANDS = new Set<Recognised>(["agent", "stop", "help", "personalData", "deleteMyData"]);
+const OPENING_COMMANDS = new Set<Recognised>([
+  "agent",
+  "stop",
+  "cancel",
+  "help",
+  "personalData",
+  "deleteMyData",
+]);
 
 /** What to say to a step command (back, skip, which step) when no topic is running. */
 function noStepHere(t: Turn) {
@@ -98,6 +109,15 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       return void t.handOff("requested");
     case "stop":
       return void t.goodbye();
+    case "cancel": {
+      // "Never mind" drops what is under way and keeps the call; with nothing under way it ends the call.
+      const { topic, step } = s;
+      if (!topic || !(t.inTopic || s.phase === "offer" || s.phase === "resume")) return void t.goodbye();
+      if (t.inTopic) t.signal({ kind: "abandoned", topic, step });
+      t.add(sh.replies.cancelled);
+      t.state = { ...initialState(), phase: "anythingElse" };
+      return;
+    }
     case "help":
       t.add(sh.replies.help);
       if (t.caps.canTransfer) t.add(sh.replies.helpAgent);

@@ -19,6 +19,8 @@ export type Command =
   | "help"
   | "agent"
   | "stop"
+  /** "Never mind": leave the current topic (without it, the same as stop). */
+  | "cancel"
   | "deleteMyData"
   /** The caller started to say a password, code, email address or number: never repeated, never stored. */
   | "personalData"

@@ -116,7 +116,19 @@ describe("navigation", () => {
     expect(said(await device.say("AMAZON.YesIntent"))).toContain(sh.replies.resolved);
   });
 
-  it.each(["AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"])(
+  it("AMAZON.CancelIntent mid-topic drops the topic and keeps the session; again, it says goodbye", async () => {
+    const device = echo();
+    await device.open();
+    await device.say("BackupStuck");
+    const dropped = await device.say("AMAZON.CancelIntent");
+    expect(said(dropped)).toContain(sh.replies.cancelled);
+    expect(dropped.response.shouldEndSession).toBe(false);
+    const bye = await device.say("AMAZON.CancelIntent");
+    expect(said(bye)).toBe(sh.replies.goodbye);
+    expect(bye.response.shouldEndSession).toBe(true);
+  });
+
+  it.each(["AMAZON.StopIntent", "AMAZON.NavigateHomeIntent"])(
     "%s says goodbye and ends the session",
     async (intent) => {
       const device = echo();

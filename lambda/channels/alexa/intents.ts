@@ -42,7 +42,7 @@ const ALEXA_COMMANDS: Record<AlexaNavIntent | typeof ALEXA_NAVIGATE_HOME_INTENT,
   "AMAZON.PauseIntent": "pause",
   "AMAZON.ResumeIntent": "resume",
   "AMAZON.StopIntent": "stop",
-  "AMAZON.CancelIntent": "stop",
+  "AMAZON.CancelIntent": "cancel",
   "AMAZON.NavigateHomeIntent": "stop",
 };
 

@@ -71,7 +71,7 @@ const INTENT_COMMANDS: Record<string, Recognised> = {
   PauseIntent: "pause",
   ResumeIntent: "resume",
   StopIntent: "stop",
-  CancelIntent: "stop",
+  CancelIntent: "cancel",
 };
 
 /** Words that open a question rather than report a problem: "how do I ...", "why is ...". */
