@@ -23,6 +23,8 @@ export interface LineSettings {
   connectQueueArn?: string;
   /** Name of the queue looked up in the instance at deploy time when connectQueueArn is not given. */
   agentQueueName: string;
+  /** Where alarm notifications go (an encrypted SNS topic with an email subscription); none without it. */
+  alarmEmail?: string;
   /** The Alexa skill allowed to invoke the Alexa function (its Alexa Skills Kit trigger); none until known. */
   alexaSkillId?: string;
 }
@@ -45,6 +47,7 @@ export const CONTEXT_KEYS = [
   "connectQueueArn",
   "agentQueueName",
   "alexaSkillId",
+  "alarmEmail",
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -133,6 +136,11 @@ export function readSettings(read: ContextReader): LineSettings {
     );
   }
 
+  const alarmEmail = text(read, "alarmEmail");
+  if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) {
+    throw new SettingsError("alarmEmail", "must be an email address");
+  }
+
   return {
     supportPhone,
     agentTransfer: flag(read, "agentTransfer", true),
@@ -144,6 +152,7 @@ export function readSettings(read: ContextReader): LineSettings {
     ...(connectQueueArn ? { connectQueueArn } : {}),
     agentQueueName,
     ...(alexaSkillId ? { alexaSkillId } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
   };
 }
 

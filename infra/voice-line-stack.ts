@@ -6,6 +6,7 @@ import type { Construct } from "constructs";
 import { botModel, type Content, DEFAULT_LOCALE, loadContent } from "../lambda/content/load.js";
 import { ConversationLogs } from "./conversation-logs.js";
 import { ALEXA_ENTRY, FulfillmentFunction } from "./fulfillment-function.js";
+import { LineObservability } from "./observability.js";
 import { PhoneLine } from "./phone-line.js";
 import { ProgressStore } from "./progress-store.js";
 import type { LineSettings } from "./settings.js";
@@ -24,6 +25,7 @@ export class VoiceLineStack extends Stack {
   readonly conversationLogs?: ConversationLogs;
   readonly progressStore?: ProgressStore;
   readonly phoneLine?: PhoneLine;
+  readonly observability: LineObservability;
 
   constructor(scope: Construct, id: string, props: VoiceLineStackProps) {
     super(scope, id, props);
@@ -67,6 +69,11 @@ export class VoiceLineStack extends Stack {
       ...(this.conversationLogs ? { conversationLogs: this.conversationLogs } : {}),
     });
 
+    this.observability = new LineObservability(this, "Observability", {
+      functions: { Lex: this.fulfillment.fn, Alexa: this.alexa.fn },
+      ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+    });
+
     if (settings.connectInstanceArn) {
       this.phoneLine = new PhoneLine(this, "PhoneLine", {
         instanceArn: settings.connectInstanceArn,
@@ -84,6 +91,7 @@ export class VoiceLineStack extends Stack {
     new CfnOutput(this, "LiveAliasArn", { value: this.voiceBot.alias.attrArn });
     new CfnOutput(this, "FulfillmentFunctionName", { value: this.fulfillment.fn.functionName });
     new CfnOutput(this, "AlexaFunctionArn", { value: this.alexa.fn.functionArn });
+    new CfnOutput(this, "DashboardName", { value: this.observability.dashboard.dashboardName });
     if (this.phoneLine)
       new CfnOutput(this, "ContactFlowArn", { value: this.phoneLine.flow.attrContactFlowArn });
   }

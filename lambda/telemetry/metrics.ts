@@ -18,66 +18,70 @@ export interface TurnFacts {
 type Unit = "Count" | "Milliseconds";
 type Dimensions = Record<string, string>;
 
-function document(name: string, value: number, unit: Unit, dims: Dimensions, now: number): string {
+/** One EMF document: metrics that share a dimension set go together, one line each. */
+function document(metrics: Record<string, [number, Unit]>, dims: Dimensions, now: number): string {
+  const values = Object.fromEntries(Object.entries(metrics).map(([name, [value]]) => [name, value]));
   return JSON.stringify({
     _aws: {
       Timestamp: now,
       CloudWatchMetrics: [
-        { Namespace: NAMESPACE, Dimensions: [Object.keys(dims)], Metrics: [{ Name: name, Unit: unit }] },
+        {
+          Namespace: NAMESPACE,
+          Dimensions: [Object.keys(dims)],
+          Metrics: Object.entries(metrics).map(([Name, [, Unit]]) => ({ Name, Unit })),
+        },
       ],
     },
     ...dims,
-    [name]: value,
+    ...values,
   });
 }
+
+const count = (name: string, dims: Dimensions, now: number) => document({ [name]: [1, "Count"] }, dims, now);
 
 /** The EMF documents for one turn. Pure, so tests read exactly what CloudWatch would. */
 export function turnMetrics(facts: TurnFacts, now = Date.now()): string[] {
   const base = { Service: SERVICE, Channel: facts.channel };
-  const lines = [
-    document("Turns", 1, "Count", base, now),
-    document("TurnLatency", Math.round(facts.latencyMs * 1000) / 1000, "Milliseconds", base, now),
-  ];
-  if (facts.conversationStarted) lines.push(document("Conversations", 1, "Count", base, now));
+  // Per channel: one document for everything counted without a topic.
+  const perChannel: Record<string, [number, Unit]> = {
+    Turns: [1, "Count"],
+    TurnLatency: [Math.round(facts.latencyMs * 1000) / 1000, "Milliseconds"],
+  };
+  if (facts.conversationStarted) perChannel.Conversations = [1, "Count"];
+  const lines: string[] = [];
   for (const s of facts.signals) {
     switch (s.kind) {
       case "topicStarted":
-        lines.push(document("TopicStarted", 1, "Count", { ...base, Topic: s.topic }, now));
+        lines.push(count("TopicStarted", { ...base, Topic: s.topic }, now));
         break;
       case "stepReached":
-        lines.push(
-          document("StepReached", 1, "Count", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now),
-        );
+        lines.push(count("StepReached", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now));
         break;
       case "resolved":
-        lines.push(document("Resolved", 1, "Count", base, now));
-        lines.push(
-          document("Resolved", 1, "Count", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now),
-        );
+        perChannel.Resolved = [1, "Count"];
+        lines.push(count("Resolved", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now));
         break;
       case "escalated": {
         const where = { Topic: s.topic ?? "None", Step: s.step === undefined ? "None" : String(s.step + 1) };
-        lines.push(document("Escalated", 1, "Count", base, now));
-        lines.push(document("Escalated", 1, "Count", { ...base, ...where, Reason: s.reason }, now));
+        perChannel.Escalated = [1, "Count"];
+        lines.push(count("Escalated", { ...base, ...where, Reason: s.reason }, now));
         break;
       }
       case "abandoned":
-        lines.push(
-          document("Abandoned", 1, "Count", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now),
-        );
+        lines.push(count("Abandoned", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now));
         break;
       case "noMatch":
-        lines.push(document("NoMatch", 1, "Count", base, now));
+        perChannel.NoMatch = [1, "Count"];
         break;
       case "noInput":
-        lines.push(document("NoInput", 1, "Count", base, now));
+        perChannel.NoInput = [1, "Count"];
         break;
       case "stateLost":
-        lines.push(document("StateLost", 1, "Count", base, now));
+        perChannel.StateLost = [1, "Count"];
         break;
     }
   }
-  return lines;
+  return [document(perChannel, base, now), ...lines];
 }
 
 export function publish(lines: string[]): void {
@@ -86,4 +90,4 @@ export function publish(lines: string[]): void {
 
 /** A problem with the progress store, counted so an alarm or dashboard can show it. */
 export const storeProblemMetric = (operation: string, now = Date.now()) =>
-  document("StoreUnavailable", 1, "Count", { Service: SERVICE, Operation: operation }, now);
+  count("StoreUnavailable", { Service: SERVICE, Operation: operation }, now);

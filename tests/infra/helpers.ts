@@ -23,7 +23,11 @@ export const QUEUE_ARN = `${INSTANCE_ARN}/queue/99999999-8888-7777-6666-55555555
 /** The context variants the app supports, named for test titles. */
 export const VARIANTS: Record<string, Record<string, unknown>> = {
   default: {},
-  "conversation logs": { conversationLogs: "true" },
+  "conversation logs, alarm e-mail, Alexa skill": {
+    conversationLogs: "true",
+    alarmEmail: "oncall@example.com",
+    alexaSkillId: "amzn1.ask.skill.12345678-1234-1234-1234-123456789012",
+  },
   "Connect, queue looked up": { connectInstanceArn: INSTANCE_ARN },
   "Connect, queue given, no agents": {
     connectInstanceArn: INSTANCE_ARN,

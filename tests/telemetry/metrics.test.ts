@@ -102,17 +102,27 @@ describe("EMF metrics", () => {
     expect(count("Abandoned", { Topic: "RestartIPhone", Step: "2" })).toBe(1);
   });
 
-  it("measure turn latency in milliseconds under the line's namespace", () => {
-    const [, latency] = turnMetrics(
+  it("measure turn latency in milliseconds under the line's namespace, with the turn count", () => {
+    const docs = turnMetrics(
       { channel: "text", signals: [], latencyMs: 0.25, conversationStarted: false },
       1,
     );
-    expect(JSON.parse(latency ?? "{}")).toMatchObject({
+    expect(docs).toHaveLength(1);
+    expect(JSON.parse(docs[0] ?? "{}")).toMatchObject({
       _aws: {
         CloudWatchMetrics: [
-          { Namespace: NAMESPACE, Metrics: [{ Name: "TurnLatency", Unit: "Milliseconds" }] },
+          {
+            Namespace: NAMESPACE,
+            Dimensions: [["Service", "Channel"]],
+            Metrics: [
+              { Name: "Turns", Unit: "Count" },
+              { Name: "TurnLatency", Unit: "Milliseconds" },
+            ],
+          },
         ],
       },
+      Channel: "text",
+      Turns: 1,
       TurnLatency: 0.25,
     });
   });
