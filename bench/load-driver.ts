@@ -2,6 +2,7 @@
 // own, answers the way a caller would (next, no, now and then repeat, which step, back, yes), and checks after
 // every turn that the session still speaks about its own topic, so state crossing between sessions shows up.
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import { NodeHttp2Handler } from "@smithy/node-http-handler";
 import { TOPIC_INTENTS, type TopicId } from "../lambda/content/intents.js";
 import type { BotModel } from "../lambda/content/load.js";
 
@@ -14,6 +15,14 @@ export interface LoadOptions {
   turns: number;
   /** Deterministic choices, so runs are comparable. */
   seed?: number;
+  /** The mean pause between a caller's turns, as a person takes to listen and act (default: back to back). */
+  thinkMs?: number;
+  /** Turns at the start whose latency isn't counted: the client's and server's JIT warming up. */
+  warmupTurns?: number;
+  /** Keep one HTTP/2 connection per caller instead of the SDK default of one per request. */
+  reuseConnections?: boolean;
+  /** Hang up after this many turns of a call (default: when the call ends, at most 40). */
+  turnsPerCall?: number;
 }
 
 export interface LoadResult {
@@ -96,12 +105,16 @@ async function caller(
     const sessionId = `load-${id}-${call++}`;
     let words = phrases[Math.floor(rand() * phrases.length)] ?? topic;
     let inTopic = false;
-    for (let turn = 0; turn < 40 && progress.turns < o.turns; turn++) {
+    for (let turn = 0; turn < (o.turnsPerCall ?? 40) && progress.turns < o.turns; turn++) {
+      // Jittered, so callers drift apart as real ones do instead of all speaking at the same instant.
+      const think = o.thinkMs ?? 0;
+      if (think > 0 && turn > 0) await new Promise((resolve) => setTimeout(resolve, think * (0.5 + rand())));
       const started = performance.now();
+      const counted = progress.turns >= (o.warmupTurns ?? 0);
       progress.turns++;
       try {
         const r = await client.send(new RecognizeTextCommand({ ...BOT, sessionId, text: words }));
-        progress.latencies.push(performance.now() - started);
+        if (counted) progress.latencies.push(performance.now() - started);
         const attrs = r.sessionState?.sessionAttributes ?? {};
         // The opening phrase is one of the topic's own training phrases: from then on the session is about it.
         if (turn === 0) inTopic = attrs.topic === topic;
@@ -146,6 +159,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         region: "us-east-1",
         credentials: { accessKeyId: "load", secretAccessKey: "load" },
         maxAttempts: 1,
+        // The SDK's default opens an HTTP/2 connection per request (disableConcurrentStreams: true); an
+        // application that keeps one open per caller is what `reuseConnections` measures.
+        ...(o.reuseConnections
+          ? { requestHandler: new NodeHttp2Handler({ disableConcurrentStreams: false }) }
+          : {}),
       }),
   );
   const progress: Progress = { turns: 0, conversations: 0, latencies: [], errors: {}, crossings: 0 };
@@ -169,4 +187,21 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     errors: progress.errors,
     crossings: progress.crossings,
   };
+}
+
+/** The same load from a separate Node process (tsx), so client and server don't share a core. */
+export async function runLoadInProcess(o: LoadOptions): Promise<LoadResult> {
+  const { execFile } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const script = fileURLToPath(new URL("./load-process.ts", import.meta.url));
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ["--import", "tsx", script, JSON.stringify(o)],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
+    ),
+  );
+  const last = stdout.trim().split("\n").at(-1) ?? "{}";
+  return JSON.parse(last) as LoadResult;
 }

@@ -6,9 +6,17 @@ import { cpus, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bundle } from "./bundle.js";
 import { coldStart } from "./cold-start.js";
+import { benchRuntime } from "./runtime.js";
 import { warmTurns } from "./warm-turns.js";
 
 const quick = process.argv.includes("--quick");
+/** Back to back at 1, 16 and 64 callers (saturation), then 64 callers who pause 500 ms between turns. */
+const LEVELS = [
+  { concurrency: 1, thinkMs: 0 },
+  { concurrency: 16, thinkMs: 0 },
+  { concurrency: 64, thinkMs: 0 },
+  { concurrency: 64, thinkMs: 500 },
+];
 const work = mkdtempSync(`${tmpdir()}/bench-`);
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -46,6 +54,11 @@ const alexaBundle = existsSync(`${root}lambda/alexa.ts`)
   : undefined;
 const cold = coldStart(`${work}/lex.mjs`, firstTurn, quick ? 3 : 40, work);
 const warm = await warmTurns(quick ? 500 : 10_000);
+const runtime = await benchRuntime(
+  quick
+    ? { turnsPerLevel: 100, sessions: 200, levels: LEVELS }
+    : { turnsPerLevel: 3_000, sessions: 10_000, levels: LEVELS },
+);
 
 const results = {
   date: new Date().toISOString(),
@@ -54,6 +67,7 @@ const results = {
   bundles: { lex: lexBundle, ...(alexaBundle ? { alexa: alexaBundle } : {}) },
   coldStart: cold,
   warmTurns: warm,
+  localRuntime: runtime,
 };
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -88,6 +102,17 @@ const rows = [
     `Warm turn, ${warm.turns} turns of mixed conversations`,
     `p50 ${ms(warm.p50Ms)}, p99 ${ms(warm.p99Ms)}, max ${ms(warm.maxMs)}`,
     "p99 < 0.1 ms",
+  ],
+  ["Local runtime start-up (bot model, NLU training, handler)", ms(runtime.startupMs), "< 2 s"],
+  ...runtime.levels.map((l) => [
+    `Local runtime, SDK over HTTP/2, ${l.concurrency} concurrent session${l.concurrency > 1 ? "s" : ""}${l.thinkMs ? `, ${l.thinkMs} ms between a caller's turns` : ", back to back"} (${l.turns} turns)`,
+    `${l.turnsPerSecond.toFixed(0)} turns/s, p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}, errors ${Object.values(l.errors).reduce((a, b) => a + b, 0)}, state crossings ${l.crossings}`,
+    l.concurrency === 64 ? "p99 < 20 ms" : "",
+  ]),
+  [
+    `Local runtime memory (RSS): idle / ${runtime.memory.sessions} sessions / after they expire`,
+    `${runtime.memory.baselineMb} MB / ${runtime.memory.after10kSessionsMb} MB / ${runtime.memory.afterExpiryMb} MB (${runtime.memory.remaining} left)`,
+    "bounded",
   ],
 ];
 console.log(

@@ -69,6 +69,8 @@ export async function startLexServer(options: LexServerOptions = {}): Promise<Le
   });
 
   const tcp = createNetServer((socket) => {
+    // Small request/response exchanges: without this, Nagle's algorithm holds replies back tens of milliseconds.
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
