@@ -5,6 +5,7 @@ import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-ru
 import { NodeHttp2Handler } from "@smithy/node-http-handler";
 import { TOPIC_INTENTS, type TopicId } from "../lambda/content/intents.js";
 import type { BotModel } from "../lambda/content/load.js";
+import { seededRandom } from "../local/random.js";
 
 export interface LoadOptions {
   url: string;
@@ -39,18 +40,6 @@ export interface LoadResult {
 }
 
 const BOT = { botId: "LOCALBOTID", botAliasId: "TSTALIASID", localeId: "en_US" };
-
-/** A small deterministic generator (mulberry32): the same seed gives the same calls. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
@@ -96,7 +85,7 @@ async function caller(
   say: Say,
   progress: Progress,
 ): Promise<void> {
-  const rand = random((o.seed ?? 1) * 1000 + id);
+  const rand = seededRandom((o.seed ?? 1) * 1000 + id);
   const topics = TOPIC_INTENTS.filter((t) => t !== "ContactSupport");
   let call = 0;
   while (progress.turns < o.turns) {

@@ -9,6 +9,7 @@ import {
   type TrainingExample,
   trainingExamples,
 } from "./classifier.js";
+import { seededRandom } from "./random.js";
 
 export interface IntentScore {
   intent: string;
@@ -42,21 +43,9 @@ export interface NluReport {
   meanTrainingMs: number;
 }
 
-/** Small seeded PRNG (mulberry32) so folds, and so the report, are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Stratified folds: every intent's utterances are spread evenly, so small intents appear in every fold. */
 export function stratifiedFolds(examples: TrainingExample[], k: number, seed: number): TrainingExample[][] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const folds: TrainingExample[][] = Array.from({ length: k }, () => []);
   const byIntent = new Map<string, TrainingExample[]>();
   for (const e of examples) byIntent.set(e.intent, [...(byIntent.get(e.intent) ?? []), e]);

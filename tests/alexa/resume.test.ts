@@ -8,13 +8,19 @@ import type { handler as Handler } from "../../lambda/alexa.js";
 import { content } from "../../lambda/content/index.js";
 import { fill } from "../../lambda/engine/turn.js";
 import { progressKey } from "../../lambda/store/progress.js";
-import { type LocalDynamo, startBlackHole, startDynalite, TABLE } from "../support/dynalite.js";
+import {
+  importWithStore,
+  type LocalDynamo,
+  startBlackHole,
+  startDynalite,
+  TABLE,
+  TEST_HASH_SECRET,
+} from "../support/dynalite.js";
 import { captureTelemetry } from "../support/quiet-telemetry.js";
 import { Echo } from "./support/echo.js";
 import { sessionEndedRequest } from "./support/requests.js";
 import { assertSpeechless, said } from "./support/response-schema.js";
 
-const SECRET = "test-secret-that-is-long-enough";
 const sh = content.shared;
 const welcomeBack = (n: number, topic: keyof typeof content.topics) =>
   fill(sh.replies.welcomeBack, {
@@ -26,19 +32,8 @@ const welcomeBack = (n: number, topic: keyof typeof content.topics) =>
 let dynamo: LocalDynamo;
 let handler: typeof Handler;
 
-async function loadHandler(endpoint: string): Promise<typeof Handler> {
-  vi.resetModules();
-  process.env.PROGRESS_TABLE = TABLE;
-  process.env.DYNAMODB_ENDPOINT = endpoint;
-  process.env.HASH_SECRET = SECRET;
-  try {
-    return (await import("../../lambda/alexa.js")).handler;
-  } finally {
-    delete process.env.PROGRESS_TABLE;
-    delete process.env.DYNAMODB_ENDPOINT;
-    delete process.env.HASH_SECRET;
-  }
-}
+const loadHandler = (endpoint: string): Promise<typeof Handler> =>
+  importWithStore(endpoint, async () => (await import("../../lambda/alexa.js")).handler);
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -236,7 +231,7 @@ describe("the saved record", () => {
     await echo.open();
     await echo.say("SignOutAndIn");
     const items = await scanTable();
-    expect(items).toContain(await progressKey("alexa", echo.userId, SECRET));
+    expect(items).toContain(await progressKey("alexa", echo.userId, TEST_HASH_SECRET));
     expect(items).not.toContain(echo.userId);
     expect(items).not.toContain("TESTUSER");
     expect(items).toContain('"alexa"');

@@ -3,7 +3,13 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { handler as Handler } from "../../lambda/handler.js";
-import { type LocalDynamo, startBlackHole, startDynalite, TABLE } from "../support/dynalite.js";
+import {
+  importWithStore,
+  type LocalDynamo,
+  startBlackHole,
+  startDynalite,
+  TABLE,
+} from "../support/dynalite.js";
 import { lexEvent } from "../support/lex-events.js";
 import { assertValidLexResponse, spokenText } from "../support/lex-response-schema.js";
 import { captureTelemetry } from "../support/quiet-telemetry.js";
@@ -11,19 +17,8 @@ import { captureTelemetry } from "../support/quiet-telemetry.js";
 let dynamo: LocalDynamo;
 let handler: typeof Handler;
 
-async function loadHandler(endpoint: string): Promise<typeof Handler> {
-  vi.resetModules();
-  process.env.PROGRESS_TABLE = TABLE;
-  process.env.DYNAMODB_ENDPOINT = endpoint;
-  process.env.HASH_SECRET = "test-secret-that-is-long-enough";
-  try {
-    return (await import("../../lambda/handler.js")).handler;
-  } finally {
-    delete process.env.PROGRESS_TABLE;
-    delete process.env.DYNAMODB_ENDPOINT;
-    delete process.env.HASH_SECRET;
-  }
-}
+const loadHandler = (endpoint: string): Promise<typeof Handler> =>
+  importWithStore(endpoint, async () => (await import("../../lambda/handler.js")).handler);
 
 beforeAll(async () => {
   dynamo = await startDynalite();

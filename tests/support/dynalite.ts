@@ -27,3 +27,25 @@ export async function startBlackHole(): Promise<LocalDynamo> {
       }),
   };
 }
+
+/** The hashing secret the tests' handlers run with, to compute the keys they store under. */
+export const TEST_HASH_SECRET = "test-secret-that-is-long-enough";
+
+/**
+ * Imports a module fresh (after vi.resetModules) with the progress store configured for `endpoint`, the way the
+ * Lambda reads it at load; the environment is put back afterwards.
+ */
+export async function importWithStore<T>(endpoint: string, load: () => Promise<T>): Promise<T> {
+  const { vi } = await import("vitest");
+  vi.resetModules();
+  process.env.PROGRESS_TABLE = TABLE;
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.HASH_SECRET = TEST_HASH_SECRET;
+  try {
+    return await load();
+  } finally {
+    delete process.env.PROGRESS_TABLE;
+    delete process.env.DYNAMODB_ENDPOINT;
+    delete process.env.HASH_SECRET;
+  }
+}
