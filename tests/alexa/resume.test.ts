@@ -3,7 +3,7 @@
 // Alexa user id.
 
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { handler as Handler } from "../../lambda/alexa.js";
 import { content } from "../../lambda/content/index.js";
 import { fill } from "../../lambda/engine/turn.js";

@@ -1,7 +1,7 @@
 // A caller whose call drops at step N comes back, on a new call from the same number, to step N: through the
 // real Lex handler, with progress in a real DynamoDB API (dynalite).
 
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { handler as Handler } from "../../lambda/handler.js";
 import {
   importWithStore,
