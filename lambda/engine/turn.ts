@@ -148,6 +148,9 @@ export class Turn {
     const expect = this.expect();
     const say = [...this.say];
     if (!this.end && !this.asked && !this.state.paused && !this.state.offered) say.push(this.question());
+    // Never a silent open turn (Lex rejects ElicitIntent without a message): a state no path builds, only a
+    // tampered one, could otherwise leave nothing to say.
+    if (!this.end && say.length === 0) say.push(this.question());
     const reprompt =
       expect === "none"
         ? []

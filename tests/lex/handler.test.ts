@@ -116,6 +116,14 @@ describe("input that cannot be trusted", () => {
     expect(spokenText(r)).toContain("What's going on with your iCloud backup?");
   });
 
+  it("never answers a tampered state with silence (found by the fuzz test, shrunk)", async () => {
+    // A resume offer and an open offer of a person at once: no path builds it, a client can send it.
+    const state = '{"v":1,"p":"resume","s":0,"h":[],"m":0,"t":"TroubleshootBackup","o":1,"r":0}';
+    const r = await turn("text", "TroubleshootBackup", "", { [STATE_ATTRIBUTE]: state });
+    expect(r.response.messages?.length).toBeGreaterThan(0);
+    expect(r.said).toContain("Welcome back");
+  });
+
   it("restarts politely when the state was tampered with", async () => {
     const r = await turn("voice", "Next", "next", {
       [STATE_ATTRIBUTE]: '{"v":1,"p":"step","s":42,"h":[],"m":0,"t":"StorageFull"}',
