@@ -21,9 +21,11 @@ const withFaults = args.includes("--faults");
 
 setTelemetrySink(() => {});
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+/** RSS and the JavaScript heap in use, in MB, after a full collection when --expose-gc is on (npm run load). */
 const rss = () => {
   (globalThis as { gc?: () => void }).gc?.();
-  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const { rss: resident, heapUsed } = process.memoryUsage();
+  return `${Math.round(resident / 1024 / 1024)} MB (heap ${Math.round(heapUsed / 1024 / 1024)} MB)`;
 };
 
 let offset = 0;
@@ -61,7 +63,7 @@ console.log(`
 | latency (client side) | p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms |
 | errors | ${errorCount === 0 ? "none" : JSON.stringify(result.errors)}${faulty ? ` (faults injected: ${faulty.injected()})` : ""} |
 | sessions that heard another caller's topic | ${result.crossings} |
-| memory (RSS) before / after the run (${sessions} sessions) / after they expired | ${before} MB / ${afterRun} MB / ${afterExpiry} MB |
+| memory (RSS) before / after the run (${sessions} sessions) / after they expired | ${before} / ${afterRun} / ${afterExpiry} |
 `);
 const expectedErrors = faulty ? faulty.injected() : 0;
 const onlyInjected = Object.keys(result.errors).every((name) => name === "DependencyFailedException");
