@@ -28,9 +28,15 @@ const ROUTE =
 /** What Lex's headers carry: JSON, gzip-compressed, then base64. The transcript is a JSON string. */
 export const encodeHeader = (value: unknown): string => gzipSync(JSON.stringify(value)).toString("base64");
 
+/** Lex's quota on what these headers carry: session state and request attributes together, as sent. */
+export const MAX_STATE_HEADERS_BYTES = 12 * 1024;
+/** A 12 KB header can't hold more than this legitimately; a gzip bomb stops here instead of filling memory. */
+const MAX_DECODED_HEADER_BYTES = 1024 * 1024;
+
 export function decodeHeader(name: string, value: string): unknown {
   try {
-    return JSON.parse(gunzipSync(Buffer.from(value, "base64")).toString("utf8"));
+    const json = gunzipSync(Buffer.from(value, "base64"), { maxOutputLength: MAX_DECODED_HEADER_BYTES });
+    return JSON.parse(json.toString("utf8"));
   } catch {
     throw validationError(`${name} must be gzip-compressed, base64-encoded JSON`);
   }
@@ -141,6 +147,10 @@ async function dispatch(
     case "RecognizeUtterance": {
       const state = header(req.headers, "x-amz-lex-session-state");
       const attributes = header(req.headers, "x-amz-lex-request-attributes");
+      // The quota is on the headers as sent, checked before anything is inflated.
+      if (Buffer.byteLength(state ?? "") + Buffer.byteLength(attributes ?? "") > MAX_STATE_HEADERS_BYTES) {
+        throw validationError("sessionState and requestAttributes together are over the 12 KB header limit");
+      }
       const responseContentType = header(req.headers, "response-content-type");
       const result = await runtime.recognizeUtterance(target, sessionId, {
         requestContentType: header(req.headers, "content-type") ?? "",

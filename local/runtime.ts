@@ -36,8 +36,6 @@ export const PLATFORM_ATTRIBUTE = "x-amz-lex:channels:platform";
 export const TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
 
 const MAX_TEXT = 1024;
-/** RecognizeUtterance quota: session state plus request attributes headers, 12 KB together. */
-const MAX_STATE_HEADERS_BYTES = 12 * 1024;
 const SESSION_ID = /^[0-9a-zA-Z._:-]{2,100}$/;
 const DTMF_KEYS = /^[0-9A-D#*]+$/;
 
@@ -63,7 +61,12 @@ export interface SessionView {
 }
 
 const recognizeTextSchema = z.object({
-  text: z.string().min(1, "must not be empty").max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`),
+  // Lex counts characters in UTF-16 code units (its quotas page), as String.length does; zod's max counts code
+  // points, so the limit is checked here, the same way as for RecognizeUtterance.
+  text: z
+    .string()
+    .min(1, "must not be empty")
+    .refine((t) => t.length <= MAX_TEXT, `must be at most ${MAX_TEXT} characters`),
   sessionState: clientSessionStateSchema.optional(),
   requestAttributes: stringMapSchema.optional(),
 });
@@ -175,18 +178,12 @@ export class LexRuntime {
         `Speech synthesis is not available in the local runtime: ask for responseContentType ${TEXT_CONTENT_TYPE}`,
       );
     }
-    const headerBytes = Buffer.byteLength(
-      JSON.stringify(request.sessionState ?? {}) + JSON.stringify(request.requestAttributes ?? {}),
-    );
-    if (headerBytes > MAX_STATE_HEADERS_BYTES) {
-      throw validationError("sessionState and requestAttributes together are over the 12 KB header limit");
-    }
     const sessionState =
       request.sessionState === undefined ? undefined : parse(clientSessionStateSchema, request.sessionState);
     const requestAttributes =
       request.requestAttributes === undefined ? undefined : parse(stringMapSchema, request.requestAttributes);
     const raw = request.body.toString("utf8");
-    if (raw.length > MAX_TEXT) throw validationError(`text must be at most ${MAX_TEXT} characters`);
+    if (raw.length > MAX_TEXT) throw validationError(`text: must be at most ${MAX_TEXT} characters`);
     const inputMode = utteranceMode(raw, requestAttributes ?? {});
     if (inputMode === "DTMF" && !DTMF_KEYS.test(raw.trim())) {
       throw validationError("DTMF input may only contain the keys 0-9, A-D, * and #");
