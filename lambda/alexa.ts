@@ -4,13 +4,13 @@
 // options are read instead. It never throws: a bad request gets a spoken restart, or no speech where Alexa
 // allows none.
 import type { ResponseEnvelope } from "ask-sdk-model";
-import { pauseSpeech, placeOf } from "./channels/alexa/pause.js";
+import { pauseSpeech, placeOf, stepUnderWay } from "./channels/alexa/pause.js";
 import { type AlexaRequest, readRequest, type SessionFacts, toInput } from "./channels/alexa/request.js";
 import { endSession, silent, speak } from "./channels/alexa/response.js";
 import { readConfig } from "./config.js";
 import { content } from "./content/index.js";
 import { converse } from "./engine/engine.js";
-import { decodeState, type State } from "./engine/state.js";
+import { decodeState, initialState, type State } from "./engine/state.js";
 import type { Capabilities, Input, Progress } from "./engine/types.js";
 import { trackerFromEnv } from "./store/config.js";
 import { progressChange } from "./store/tracker.js";
@@ -71,10 +71,11 @@ async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelo
   const decoded = session.storedState === undefined ? undefined : decodeState(session.storedState, content);
   const prev: State | undefined = decoded?.ok ? decoded.state : undefined;
   const key = await keyOf(session);
-  // Saved progress matters only when a conversation opens; later turns carry their state in the session.
-  const saved = key && !prev ? await tracker?.load(key) : undefined;
+  // Saved progress matters only when a conversation opens (no state at all; a lost state is a conversation in
+  // trouble, not a new one); later turns carry their state in the session.
+  const saved = key && session.storedState === undefined ? await tracker?.load(key) : undefined;
 
-  if (input.type === "pause") return pause(prev, saved, key);
+  if (input.type === "pause") return pause(session, prev, saved, key, started);
 
   const { state, output } = converse(content, caps, prev, input, {
     stateLost: decoded !== undefined && !decoded.ok,
@@ -95,6 +96,7 @@ async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelo
       state,
       output,
       latencyMs: performance.now() - started,
+      conversationStarted: session.storedState === undefined,
     },
     content,
   );
@@ -102,10 +104,32 @@ async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelo
 }
 
 /** "Wait": the session ends and the place is saved, so "Alexa, open backup helper" picks up there. */
-async function pause(prev: State | undefined, saved: Progress | undefined, key: string | undefined) {
+async function pause(
+  session: SessionFacts,
+  prev: State | undefined,
+  saved: Progress | undefined,
+  key: string | undefined,
+  started: number,
+) {
   const place = placeOf(prev, saved);
-  if (key && place) await save(key, place);
-  return endSession([pauseSpeech(place, content.shared)]);
+  const moving = stepUnderWay(prev);
+  if (key && moving) await save(key, moving);
+  const speech = pauseSpeech(place, content.shared);
+  const state = prev ?? initialState();
+  recordTurn(
+    {
+      sessionId: session.sessionId,
+      channel: "alexa",
+      intent: "pause",
+      prev,
+      state,
+      output: { say: [speech], reprompt: [], expect: "none", end: "goodbye", signals: [] },
+      latencyMs: performance.now() - started,
+      conversationStarted: session.storedState === undefined,
+    },
+    content,
+  );
+  return endSession([speech]);
 }
 
 /** The session closed (the listener said exit, walked away, or Alexa hit an error): keep the place. */
@@ -114,7 +138,7 @@ async function sessionEnded(request: Extract<AlexaRequest, { kind: "sessionEnded
     log("WARN", "alexa ended the session with an error", { error: request.error });
   if (request.progressDeleted) return;
   const decoded = request.storedState === undefined ? undefined : decodeState(request.storedState, content);
-  const place = decoded?.ok ? placeOf(decoded.state, undefined) : undefined;
+  const place = decoded?.ok ? stepUnderWay(decoded.state) : undefined;
   const key = place ? await keyOf(request) : undefined;
   if (key && place) await save(key, place);
 }

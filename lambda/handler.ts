@@ -19,14 +19,22 @@ const config = readConfig();
 const tracker = trackerFromEnv(process.env, storeProblem);
 
 export async function handler(event: unknown): Promise<LexResponse> {
+  let turn: LexTurn | undefined;
   try {
-    return await answer(readEvent(event));
+    turn = readEvent(event);
+    return await answer(turn);
   } catch (err) {
-    // A bug must not drop the call: start again politely. Only the error is logged, never what was said.
+    // A bug must not drop the call: start again politely, keeping the contact flow's settings. Only the error is
+    // logged, never what was said.
     log("ERROR", "turn failed", { error: String(err) });
     const caps = { canTransfer: false, supportPhone: config.supportPhone };
     const { state, output } = converse(content, caps, undefined, { type: "noMatch" }, { stateLost: true });
-    return buildResponse(output, state, "FallbackIntent", {}, content.shared, { voice: true, keypad: false });
+    const carried = { ...turn?.sessionAttributes };
+    delete carried[NUMBER_ATTRIBUTE];
+    return buildResponse(output, state, "FallbackIntent", carried, content.shared, {
+      voice: true,
+      keypad: false,
+    });
   }
 }
 
@@ -44,8 +52,9 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
 
   const who = tracker ? identify(turn) : undefined;
   const key = !who ? undefined : who.known ? who.key : await tracker?.key(who.kind, who.id);
-  // Saved progress matters only when a conversation opens; later turns carry their state in the session.
-  const saved = key && !prev ? await tracker?.load(key) : undefined;
+  // Saved progress matters only when a conversation opens (no state at all; a lost state is a conversation in
+  // trouble, not a new one); later turns carry their state in the session.
+  const saved = key && stored === undefined ? await tracker?.load(key) : undefined;
 
   const { state, output } = converse(content, caps, prev, toInput(turn), {
     stateLost: decoded !== undefined && !decoded.ok,
@@ -72,6 +81,7 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
       state,
       output,
       latencyMs: performance.now() - started,
+      conversationStarted: stored === undefined,
     },
     content,
   );

@@ -83,7 +83,9 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     t.state = { ...t.state, phase: "topic" };
     return void t.add(t.shared.greeting);
   }
-  command(t, input.type, wasPaused);
+  // After "wait", a yes or next means "I'm ready", not an answer to the question that was left open.
+  const ready = wasPaused && (input.type === "yes" || input.type === "next");
+  command(t, ready ? "resume" : input.type, wasPaused);
 }
 
 /** Commands that make sense as the very first words of a call. */
@@ -136,6 +138,7 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       t.state = { ...s, paused: true };
       return void t.add(sh.replies.pause);
     case "resume":
+      if (wasPaused && s.phase === "resume") return pickUp(t);
       if (wasPaused) return void t.add(sh.replies.resume, ...t.body());
       if (s.phase === "resume") return pickUp(t);
       if (t.expect() === "next") return goTo(t, "next");
@@ -158,6 +161,8 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       const hist = [...s.hist];
       const previous = hist.pop();
       if (previous === undefined) {
+        // No history (the caller picked up a saved step): the step before is the one above it.
+        if (s.step > 0) return readStep(t, s.step - 1, { push: false });
         t.add(sh.replies.backAtFirst);
         return readStep(t, s.step, { push: false });
       }
@@ -175,6 +180,8 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       return void t.add(sh.replies.noPersonalData);
     case "deleteMyData":
       t.forget = true;
+      // The saved place is gone: don't offer it again in the same breath.
+      if (s.phase === "resume") t.state = { ...initialState(), phase: "topic" };
       return void t.add(sh.replies.deletedData);
     case "yes":
     case "no":
@@ -254,8 +261,12 @@ function failure(t: Turn, kind: "noMatch" | "noInput") {
     t.asked = true;
     return void t.add(sh.replies.pauseReprompt);
   }
-  if (s.phase === "resume") return;
   const miss = s.miss + 1;
+  if (s.phase === "resume") {
+    // The offer is asked again once; then it is dropped for the plain opening question.
+    t.state = miss >= 2 ? { ...initialState(), phase: "topic" } : { ...s, miss };
+    return;
+  }
   t.state = { ...s, miss };
   if (s.offered) return void t.handOff("noMatch");
   const reprompts = sh.reprompts[t.repromptKind()][kind];

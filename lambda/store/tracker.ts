@@ -6,7 +6,14 @@ import { type ProgressChannel, type ProgressStore, progressKey, type SavedProgre
 
 export type ProgressChange = { action: "save"; progress: SavedProgress } | { action: "remove" } | undefined;
 
-/** Finished, handed off, or asked to be forgotten: nothing to offer next time. Moved on a step: save it. */
+const underWay = (state: State | undefined) =>
+  state?.phase === "step" || state?.phase === "confirm" || state?.phase === "resume";
+
+/**
+ * Saved progress exists while a topic is under way. Moving on a step saves it. Leaving the topic while the call
+ * goes on (fixed, finished, cancelled, Apple Support's options read) or handing the call to a person removes it,
+ * as does "delete my data". A call that ends mid-topic (goodbye, hang-up, a pause) keeps it, to pick up later.
+ */
 export function progressChange(
   before: State | undefined,
   after: State,
@@ -14,13 +21,16 @@ export function progressChange(
   channel: ProgressChannel,
   now = Date.now(),
 ): ProgressChange {
-  const finished = output.signals.some((s) => s.kind === "resolved" || s.kind === "escalated");
-  if (output.forget || finished || output.end === "handoff") return { action: "remove" };
-  const inTopic = after.phase === "step" || after.phase === "confirm";
-  if (!inTopic || !after.topic) return undefined;
-  if (before?.topic === after.topic && before.step === after.step && before.phase !== "resume")
-    return undefined;
-  return { action: "save", progress: { topic: after.topic, step: after.step, at: now, channel } };
+  if (output.forget || output.end === "handoff") return { action: "remove" };
+  if ((after.phase === "step" || after.phase === "confirm") && after.topic) {
+    const moved = before?.topic !== after.topic || before.step !== after.step || before.phase === "resume";
+    return moved
+      ? { action: "save", progress: { topic: after.topic, step: after.step, at: now, channel } }
+      : undefined;
+  }
+  if (after.phase === "resume") return undefined; // still offering the saved place
+  if (underWay(before) && !output.end) return { action: "remove" };
+  return undefined;
 }
 
 export type StoreProblem = { operation: "secret" | "load" | "save" | "remove"; error: string };

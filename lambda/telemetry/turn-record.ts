@@ -4,7 +4,7 @@ import type { SpeechContent } from "../content/types.js";
 import { promptAboutSecret } from "../engine/privacy.js";
 import type { State } from "../engine/state.js";
 import type { Output } from "../engine/types.js";
-import { log, transcriptForLog } from "./log.js";
+import { debugEnabled, log, transcriptForLog } from "./log.js";
 import { publish, turnMetrics } from "./metrics.js";
 
 export interface TurnRecord {
@@ -17,6 +17,8 @@ export interface TurnRecord {
   state: State;
   output: Output;
   latencyMs: number;
+  /** The first turn of a conversation: no stored state at all (a lost one doesn't count). */
+  conversationStarted: boolean;
 }
 
 /** The step the caller was answering, if it mentioned a password or code. */
@@ -31,11 +33,12 @@ export function recordTurn(r: TurnRecord, content: SpeechContent): void {
       channel: r.channel,
       signals: r.output.signals,
       latencyMs: r.latencyMs,
-      conversationStarted: r.prev === undefined,
+      conversationStarted: r.conversationStarted,
     }),
   );
+  // Only when debugging is the caller's text logged at all, so only then is the step looked at.
   const transcript =
-    r.transcript === undefined
+    r.transcript === undefined || !debugEnabled()
       ? undefined
       : transcriptForLog(r.transcript, answeringSecretPrompt(r.prev, content));
   log("INFO", "turn", {

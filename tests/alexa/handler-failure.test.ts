@@ -22,7 +22,7 @@ vi.mock("../../lambda/channels/alexa/pause.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../lambda/channels/alexa/pause.js")>();
   return {
     ...real,
-    placeOf: () => {
+    stepUnderWay: () => {
       throw new Error("simulated bug at the end");
     },
   };

@@ -24,3 +24,13 @@ export function pauseSpeech(place: Progress | undefined, shared: SpokenShared): 
     ? fill(shared.speaker.pause, { invocation, n: place.step + 1 })
     : fill(shared.speaker.pauseNoTopic, { invocation });
 }
+
+/**
+ * The place to save when a session stops: only a step being worked on. A place merely offered back (the
+ * welcome-back question) is already saved; saving it again would renew its date and keep it past its week.
+ */
+export function stepUnderWay(state: State | undefined): Progress | undefined {
+  return state?.topic && (state.phase === "step" || state.phase === "confirm")
+    ? { topic: state.topic, step: state.step }
+    : undefined;
+}

@@ -13,14 +13,24 @@ export type Identity =
 
 const HASH = /^[0-9a-f]{64}$/;
 
+/**
+ * On the phone line the caller is their number, passed by the contact flow, and nothing else: a call whose number
+ * couldn't be hashed gets no resume rather than progress filed under the wrong key. Elsewhere a number in the
+ * session attributes is not trusted (any client can set them) and the caller is the Lex session.
+ */
 export function identify(turn: LexTurn): Identity {
   const key = turn.sessionAttributes[KEY_ATTRIBUTE];
   if (key && HASH.test(key)) return { known: true, key };
-  const number = turn.sessionAttributes[NUMBER_ATTRIBUTE]?.replace(/[^\d+]/g, "");
-  if (number && number.length >= 6) return { known: false, kind: "phone", id: number };
+  if (onConnect(turn)) {
+    const number = turn.sessionAttributes[NUMBER_ATTRIBUTE]?.replace(/[^\d+]/g, "");
+    return number && number.length >= 6 ? { known: false, kind: "phone", id: number } : undefined;
+  }
   if (turn.sessionId.length >= 2) return { known: false, kind: "session", id: turn.sessionId };
   return undefined;
 }
+
+const onConnect = (turn: LexTurn) =>
+  turn.inputMode === "DTMF" || turn.requestAttributes["x-amz-lex:channels:platform"] === "Connect";
 
 export function channelOf(turn: LexTurn): ProgressChannel {
   if (isPhone(turn)) return "phone";

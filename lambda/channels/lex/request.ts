@@ -14,7 +14,6 @@ const MAX_ATTRIBUTE_KEY = 128;
 export interface LexTurn {
   sessionId: string;
   inputMode: InputMode;
-  invocationSource: "DialogCodeHook" | "FulfillmentCodeHook";
   intentName: string;
   transcript: string;
   sessionAttributes: Record<string, string>;
@@ -48,7 +47,6 @@ export function readEvent(event: unknown): LexTurn {
   return {
     sessionId: str(e.sessionId, 100),
     inputMode: mode === "DTMF" || mode === "Speech" || mode === "Text" ? mode : "Text",
-    invocationSource: e.invocationSource === "FulfillmentCodeHook" ? "FulfillmentCodeHook" : "DialogCodeHook",
     intentName: str(intent.name, 100) || FALLBACK_INTENT,
     transcript: str(e.inputTranscript, MAX_TRANSCRIPT),
     sessionAttributes: stringMap(session.sessionAttributes, MAX_FOREIGN_ATTRIBUTES_BYTES),
