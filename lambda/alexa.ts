@@ -9,11 +9,11 @@ import { type AlexaRequest, readRequest, type SessionFacts, toInput } from "./ch
 import { endSession, silent, speak } from "./channels/alexa/response.js";
 import { readConfig } from "./config.js";
 import { content } from "./content/index.js";
+import { takeTurn } from "./conversation-turn.js";
 import { converse } from "./engine/engine.js";
-import { decodeState, initialState, type State } from "./engine/state.js";
+import { decodeState, initialState } from "./engine/state.js";
 import type { Capabilities, Input, Progress } from "./engine/types.js";
 import { trackerFromEnv } from "./store/config.js";
-import { progressChange } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
 import { storeProblem } from "./telemetry/store-problem.js";
 import { recordTurn } from "./telemetry/turn-record.js";
@@ -68,21 +68,17 @@ async function answer(request: AlexaRequest): Promise<ResponseEnvelope> {
 /** One spoken turn: the state from the session (validated), saved progress when a session opens. */
 async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelope> {
   const started = performance.now();
-  const decoded = session.storedState === undefined ? undefined : decodeState(session.storedState, content);
-  const prev: State | undefined = decoded?.ok ? decoded.state : undefined;
   const key = await keyOf(session);
-  // Saved progress matters only when a conversation opens (no state at all; a lost state is a conversation in
-  // trouble, not a new one); later turns carry their state in the session.
-  const saved = key && session.storedState === undefined ? await tracker?.load(key) : undefined;
+  if (input.type === "pause") return pause(session, key, started);
 
-  if (input.type === "pause") return pause(session, prev, saved, key, started);
-
-  const { state, output } = converse(content, caps, prev, input, {
-    stateLost: decoded !== undefined && !decoded.ok,
-    saved,
+  const { prev, state, output, change, conversationStarted } = await takeTurn({
+    storedState: session.storedState,
+    input,
+    caps,
+    channel: "alexa",
+    ...(key ? { progressKey: key } : {}),
+    ...(tracker ? { tracker } : {}),
   });
-  const change = progressChange(prev, state, output, "alexa");
-  if (key) await tracker?.apply(key, change);
   // After "delete my data", a session that then just ends must not quietly save the place again; moving on a
   // step saves as it always does (as on the phone), and a pause saves because it says it will.
   const progressDeleted = output.forget === true || (session.progressDeleted && change?.action !== "save");
@@ -96,7 +92,7 @@ async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelo
       state,
       output,
       latencyMs: performance.now() - started,
-      conversationStarted: session.storedState === undefined,
+      conversationStarted,
     },
     content,
   );
@@ -104,13 +100,11 @@ async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelo
 }
 
 /** "Wait": the session ends and the place is saved, so "Alexa, open backup helper" picks up there. */
-async function pause(
-  session: SessionFacts,
-  prev: State | undefined,
-  saved: Progress | undefined,
-  key: string | undefined,
-  started: number,
-) {
+async function pause(session: SessionFacts, key: string | undefined, started: number) {
+  const decoded = session.storedState === undefined ? undefined : decodeState(session.storedState, content);
+  const prev = decoded?.ok ? decoded.state : undefined;
+  // "Wait" as the first words: nothing under way here, but the place saved last time is what to come back to.
+  const saved = key && session.storedState === undefined ? await tracker?.load(key) : undefined;
   const place = placeOf(prev, saved);
   const moving = stepUnderWay(prev);
   if (key && moving) await save(key, moving);

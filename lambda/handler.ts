@@ -7,10 +7,9 @@ import { buildResponse, STATE_ATTRIBUTE } from "./channels/lex/response.js";
 import type { LexResponse } from "./channels/lex/types.js";
 import { readConfig } from "./config.js";
 import { content } from "./content/index.js";
+import { takeTurn } from "./conversation-turn.js";
 import { converse } from "./engine/engine.js";
-import { decodeState, type State } from "./engine/state.js";
 import { trackerFromEnv } from "./store/config.js";
-import { progressChange } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
 import { storeProblem } from "./telemetry/store-problem.js";
 import { recordTurn } from "./telemetry/turn-record.js";
@@ -41,9 +40,6 @@ export async function handler(event: unknown): Promise<LexResponse> {
 async function answer(turn: LexTurn): Promise<LexResponse> {
   const started = performance.now();
   const phone = isPhone(turn);
-  const stored = turn.sessionAttributes[STATE_ATTRIBUTE];
-  const decoded = stored === undefined ? undefined : decodeState(stored, content);
-  const prev: State | undefined = decoded?.ok ? decoded.state : undefined;
   const platform = turn.requestAttributes["x-amz-lex:channels:platform"] ?? "";
   const caps = {
     canTransfer: config.agentTransfer && (phone || platform.startsWith("Connect")),
@@ -52,16 +48,15 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
 
   const who = tracker ? identify(turn) : undefined;
   const key = !who ? undefined : who.known ? who.key : await tracker?.key(who.kind, who.id);
-  // Saved progress matters only when a conversation opens (no state at all; a lost state is a conversation in
-  // trouble, not a new one); later turns carry their state in the session.
-  const saved = key && stored === undefined ? await tracker?.load(key) : undefined;
-
-  const { state, output } = converse(content, caps, prev, toInput(turn), {
-    stateLost: decoded !== undefined && !decoded.ok,
-    saved,
-  });
   const channel = channelOf(turn);
-  if (key) await tracker?.apply(key, progressChange(prev, state, output, channel));
+  const { prev, state, output, conversationStarted } = await takeTurn({
+    storedState: turn.sessionAttributes[STATE_ATTRIBUTE],
+    input: toInput(turn),
+    caps,
+    channel,
+    ...(key ? { progressKey: key } : {}),
+    ...(tracker ? { tracker } : {}),
+  });
 
   const carried = { ...turn.sessionAttributes };
   delete carried[NUMBER_ATTRIBUTE];
@@ -81,7 +76,7 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
       state,
       output,
       latencyMs: performance.now() - started,
-      conversationStarted: stored === undefined,
+      conversationStarted,
     },
     content,
   );

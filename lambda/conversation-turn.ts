@@ -1,0 +1,44 @@
+// One turn as every channel takes it: the stored state validated, saved progress offered when a conversation
+// opens, the engine run, and the saved progress brought up to date. The adapters (handler.ts for Lex, alexa.ts
+// for Alexa) only translate their request into an Input and the result into their response.
+import { content } from "./content/index.js";
+import { converse } from "./engine/engine.js";
+import { decodeState, type State } from "./engine/state.js";
+import type { Capabilities, Input, Output } from "./engine/types.js";
+import type { ProgressChannel } from "./store/progress.js";
+import { type ProgressChange, type ProgressTracker, progressChange } from "./store/tracker.js";
+
+export interface TurnRequest {
+  /** The state attribute as it came in: undefined when the conversation is new. */
+  storedState: unknown;
+  input: Input;
+  caps: Capabilities;
+  channel: ProgressChannel;
+  /** Where this caller's progress is kept, when they can be told apart. */
+  progressKey?: string;
+  tracker?: ProgressTracker;
+}
+
+export interface TakenTurn {
+  prev: State | undefined;
+  state: State;
+  output: Output;
+  change: ProgressChange;
+  /** No stored state at all (a lost one is a conversation in trouble, not a new one). */
+  conversationStarted: boolean;
+}
+
+export async function takeTurn(r: TurnRequest): Promise<TakenTurn> {
+  const conversationStarted = r.storedState === undefined;
+  const decoded = conversationStarted ? undefined : decodeState(r.storedState, content);
+  const prev = decoded?.ok ? decoded.state : undefined;
+  // Saved progress matters only when a conversation opens; later turns carry their state with them.
+  const saved = r.progressKey && conversationStarted ? await r.tracker?.load(r.progressKey) : undefined;
+  const { state, output } = converse(content, r.caps, prev, r.input, {
+    stateLost: decoded !== undefined && !decoded.ok,
+    saved,
+  });
+  const change = progressChange(prev, state, output, r.channel);
+  if (r.progressKey) await r.tracker?.apply(r.progressKey, change);
+  return { prev, state, output, change, conversationStarted };
+}
