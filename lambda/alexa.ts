@@ -9,8 +9,7 @@ import { type AlexaRequest, readRequest, type SessionFacts, toInput } from "./ch
 import { endSession, silent, speak } from "./channels/alexa/response.js";
 import { readConfig } from "./config.js";
 import { content } from "./content/index.js";
-import { takeTurn } from "./conversation-turn.js";
-import { converse } from "./engine/engine.js";
+import { restartTurn, takeTurn } from "./conversation-turn.js";
 import { decodeState, initialState } from "./engine/state.js";
 import type { Capabilities, Input, Progress } from "./engine/types.js";
 import { trackerFromEnv } from "./store/config.js";
@@ -147,6 +146,6 @@ async function save(key: string, place: Progress): Promise<void> {
 
 /** A polite fresh start: the apology for the lost place, then the opening question. */
 function restart(): ResponseEnvelope {
-  const { state, output } = converse(content, caps, undefined, { type: "noMatch" }, { stateLost: true });
+  const { state, output } = restartTurn(config.supportPhone);
   return speak(output, state);
 }

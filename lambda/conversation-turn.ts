@@ -28,6 +28,17 @@ export interface TakenTurn {
   conversationStarted: boolean;
 }
 
+/** A polite fresh start ("Sorry, I lost track of where we were") for a turn that failed inside or was unreadable. */
+export function restartTurn(supportPhone: string): { state: State; output: Output } {
+  return converse(
+    content,
+    { canTransfer: false, supportPhone },
+    undefined,
+    { type: "noMatch" },
+    { stateLost: true },
+  );
+}
+
 export async function takeTurn(r: TurnRequest): Promise<TakenTurn> {
   const conversationStarted = r.storedState === undefined;
   const decoded = conversationStarted ? undefined : decodeState(r.storedState, content);

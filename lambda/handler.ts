@@ -7,8 +7,7 @@ import { buildResponse, STATE_ATTRIBUTE } from "./channels/lex/response.js";
 import type { LexResponse } from "./channels/lex/types.js";
 import { readConfig } from "./config.js";
 import { content } from "./content/index.js";
-import { takeTurn } from "./conversation-turn.js";
-import { converse } from "./engine/engine.js";
+import { restartTurn, takeTurn } from "./conversation-turn.js";
 import { trackerFromEnv } from "./store/config.js";
 import { log } from "./telemetry/log.js";
 import { storeProblem } from "./telemetry/store-problem.js";
@@ -26,8 +25,7 @@ export async function handler(event: unknown): Promise<LexResponse> {
     // A bug must not drop the call: start again politely, keeping the contact flow's settings. Only the error is
     // logged, never what was said.
     log("ERROR", "turn failed", { error: String(err) });
-    const caps = { canTransfer: false, supportPhone: config.supportPhone };
-    const { state, output } = converse(content, caps, undefined, { type: "noMatch" }, { stateLost: true });
+    const { state, output } = restartTurn(config.supportPhone);
     const carried = { ...turn?.sessionAttributes };
     delete carried[NUMBER_ATTRIBUTE];
     return buildResponse(output, state, "FallbackIntent", carried, content.shared, {
