@@ -226,6 +226,29 @@ describe("nothing stale is offered", () => {
 });
 
 describe("the saved record", () => {
+  it("is not renewed by a session that only offered it back: its week runs from when the step was reached", async () => {
+    const echo = newListener();
+    await echo.open();
+    await echo.say("RestartIPhone");
+    await echo.say("AMAZON.PauseIntent");
+    const key = await progressKey("alexa", echo.userId, TEST_HASH_SECRET);
+    const savedAt = () =>
+      scanTable().then((items) => {
+        const item = (JSON.parse(items) as Array<Record<string, { S?: string; N?: string }>>).find(
+          (i) => i.pk?.S === key,
+        );
+        return item?.at?.N;
+      });
+    const first = await savedAt();
+    expect(first).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await echo.open(); // the welcome-back offer
+    await echo.end("USER_INITIATED"); // walks away without picking up
+    await echo.open();
+    await echo.say("AMAZON.PauseIntent");
+    expect(await savedAt()).toBe(first);
+  });
+
   it("is keyed by a keyed hash of the Alexa user id, which itself is never stored", async () => {
     const echo = newListener();
     await echo.open();
