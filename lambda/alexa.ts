@@ -19,7 +19,7 @@ import { recordTurn } from "./telemetry/turn-record.js";
 
 const config = readConfig();
 /** No agents on a speaker: when a person is asked for, Apple Support's options are read. */
-const caps: Capabilities = { canTransfer: false, supportPhone: config.supportPhone };
+const caps: Capabilities = { canTransfer: false, supportPhone: config.supportPhone, callerOnDevice: false };
 /** Set in AWS: the Lambda trigger checks the skill id too; this is the second lock on the same door. */
 const skillId = process.env.ALEXA_SKILL_ID?.trim() || undefined;
 const tracker = trackerFromEnv(process.env, storeProblem);

@@ -79,6 +79,8 @@ export const StepSchema = z
      * The text warns what will happen; the engine adds the yes/no question.
      */
     confirm: spoken.optional(),
+    /** The step restarts the iPhone: a caller phoning from it is told to call back (not said on a speaker). */
+    restartsPhone: z.boolean().optional(),
   })
   .strict()
   .superRefine((step, ctx) => {
@@ -111,6 +113,8 @@ export const TopicSchema = z
     intro: spoken,
     /** A complete short answer for a one-shot question (hands-free voice, Alexa one-shot). */
     answer: spoken.refine((s) => wordCount(s) <= 80, "must be at most 80 words"),
+    /** Something in this topic restarts the iPhone: the call-back note follows the intro (not on a speaker). */
+    restartsPhone: z.boolean().optional(),
     /** After the last step when nothing fixed it: hand off to support, or wrap up (information topics). */
     finish: z.enum(["support", "wrapUp"]),
     /** Which part of the article this covers, for reviewers. Not spoken. */
@@ -198,6 +202,7 @@ export const SharedSchema = z
         wrapUp: spoken,
         unsureFixed: spoken,
         goodbye: spoken,
+        callBack: spoken,
         cancelled: spoken,
         handoffAgent: spoken,
         supportOptions: template(["phone"]),

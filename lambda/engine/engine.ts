@@ -291,7 +291,7 @@ function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
   t.state = { ...initialState(), phase: "step", topic };
   t.signal({ kind: "topicStarted", topic });
   const count = spoken.steps.length;
-  if (!opts.restart) t.add(spoken.intro);
+  if (!opts.restart) t.add(spoken.intro, ...t.callBackNote(spoken.restartsPhone));
   t.add(count === 1 ? t.shared.stepCountOne : fill(t.shared.stepCount, { count }));
   readStep(t, 0, { push: false });
 }

@@ -107,8 +107,13 @@ export class Turn {
     if (!step) return [];
     const label = fill(this.shared.stepLabel, { n: this.state.step + 1 });
     if (this.state.phase === "confirm" && step.confirm) return [label, step.confirm];
-    if (this.state.phase === "step") return [label, step.say];
+    if (this.state.phase === "step") return [label, step.say, ...this.callBackNote(step.restartsPhone)];
     return [];
+  }
+
+  /** "If you're calling from this iPhone ... call back and say pick up", where that can be true. */
+  callBackNote(restarts: boolean | undefined): string[] {
+    return restarts && this.caps.callerOnDevice !== false ? [this.shared.replies.callBack] : [];
   }
 
   repromptKind(): RepromptKind {

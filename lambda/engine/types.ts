@@ -50,6 +50,11 @@ export interface Capabilities {
   canTransfer: boolean;
   /** Apple Support's phone number, as it should be spoken. */
   supportPhone: string;
+  /**
+   * The caller may be on the iPhone they are fixing (a phone call, an app): steps that restart it say how to
+   * come back. Not on a smart speaker. Defaults to true.
+   */
+  callerOnDevice?: boolean;
 }
 
 export type HandoffReason = "requested" | "notFixed" | "noMatch";

@@ -37,8 +37,9 @@ describe("starting", () => {
   it("goes straight into a topic named in the first words, with the step count", () => {
     const { last, state } = play([topic("RestartIPhone")]);
     const restart = content.topics.RestartIPhone;
-    expect(last.say.slice(0, 4)).toEqual([
+    expect(last.say.slice(0, 5)).toEqual([
       restart.intro,
+      sh.replies.callBack,
       `This takes ${restart.steps.length} short steps.`,
       "Step 1.",
       restart.steps[0]?.say,
@@ -46,6 +47,21 @@ describe("starting", () => {
     expect(last.say.at(-1)).toBe(sh.askNext);
     expect(state).toMatchObject({ phase: "step", topic: "RestartIPhone", step: 0 });
     expect(last.signals).toContainEqual({ kind: "topicStarted", topic: "RestartIPhone" });
+  });
+});
+
+describe("a step that restarts the iPhone", () => {
+  it("tells a caller who may be on that iPhone how to come back; a smart speaker is not told", () => {
+    const onPhone = play([topic("RestartIPhone")]);
+    expect(onPhone.last.say).toContain(sh.replies.callBack);
+    const onSpeaker = play([topic("RestartIPhone")], { ...speaker, callerOnDevice: false });
+    expect(onSpeaker.last.say).not.toContain(sh.replies.callBack);
+    const step = content.topics.TroubleshootBackup.steps.findIndex((s) => s.id === "restart");
+    const at: State = { ...initialState(), phase: "step", topic: "TroubleshootBackup", step };
+    expect(play([{ type: "repeat" }], phone, at).last.say).toContain(sh.replies.callBack);
+    expect(play([{ type: "repeat" }], { ...speaker, callerOnDevice: false }, at).last.say).not.toContain(
+      sh.replies.callBack,
+    );
   });
 });
 
