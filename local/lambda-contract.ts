@@ -152,7 +152,14 @@ function invalidThrow(detail: string): never {
  * Calls the code hook in-process as Lambda would: a JSON copy of the event in, a JSON copy of the result out, and
  * Lex's errors for an exception, a result that isn't JSON, or no answer within the timeout.
  */
+/** Lex's quota on what it sends the Lambda (lex-v2-contract.md section 5): a bigger event fails the turn. */
+export const MAX_LAMBDA_INPUT_BYTES = 12 * 1024;
+
 export async function invokeCodeHook(hook: CodeHook, event: unknown, timeoutMs: number): Promise<unknown> {
+  const size = Buffer.byteLength(JSON.stringify(event));
+  if (size > MAX_LAMBDA_INPUT_BYTES) {
+    throw dependencyFailed(`The Lambda input is ${size} bytes, over Lex's ${MAX_LAMBDA_INPUT_BYTES}-byte limit`);
+  }
   const requestId = randomUUID();
   const deadline = Date.now() + timeoutMs;
   const context = {

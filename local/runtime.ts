@@ -244,6 +244,10 @@ export class LexRuntime {
 
   deleteSession(target: BotTarget, sessionId: string): BotTarget & { sessionId: string } {
     this.checkTarget(target, sessionId);
+    // A turn in flight would write the session back when it finishes: refuse, as for a second turn.
+    if (this.busy.has(this.key(target, sessionId))) {
+      throw new LexError("ConflictException", `A request for session ${sessionId} is in progress`);
+    }
     if (!this.sessions.delete(this.key(target, sessionId))) throw notFound(`Session ${sessionId} not found`);
     return { botId: target.botId, botAliasId: target.botAliasId, localeId: target.localeId, sessionId };
   }

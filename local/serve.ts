@@ -25,7 +25,7 @@ const progress = await startLocalProgressStore();
 const server = await startLexServer({
   port,
   handlerTimeoutMs: intFromEnv("LEX_HANDLER_TIMEOUT_MS", 3000, 1, 900_000),
-  idleSessionTtlSeconds: intFromEnv("LEX_IDLE_SESSION_TTL_SECONDS", 900, 1, 86_400),
+  idleSessionTtlSeconds: intFromEnv("LEX_IDLE_SESSION_TTL_SECONDS", 900, 60, 86_400),
   maxSessions: intFromEnv("LEX_MAX_SESSIONS", 10_000, 1, 10_000_000),
   log: (line) => console.error(line),
 });
