@@ -27,7 +27,8 @@ export const METRICS_NAMESPACE = "ICloudBackupVoiceLine";
 const REQUIRE_SHIM =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
-export interface FulfillmentSettings extends Pick<LineSettings, "supportPhone" | "agentTransfer"> {
+export interface FulfillmentSettings
+  extends Pick<LineSettings, "supportPhone" | "agentTransfer" | "logLevel"> {
   /** More environment, from the resources the function uses (the progress store). */
   environment?: Record<string, string>;
   /** The handler module; the Lex code hook unless given (the Alexa skill has its own). */
@@ -69,10 +70,14 @@ export class FulfillmentFunction extends Construct {
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
+      // Lambda drops JSON lines below this level; DEBUG lets the redacted transcripts through when asked for.
+      applicationLogLevelV2:
+        settings.logLevel === "DEBUG" ? lambda.ApplicationLogLevel.DEBUG : lambda.ApplicationLogLevel.INFO,
       description:
         settings.description ?? "Answers every turn of the iCloud Backup voice line (Lex V2 code hook)",
       environment: {
         SUPPORT_PHONE: settings.supportPhone,
+        LOG_LEVEL: settings.logLevel,
         AGENT_TRANSFER: String(settings.agentTransfer),
         SERVICE_NAME: SERVICE_NAME,
         METRICS_NAMESPACE: METRICS_NAMESPACE,

@@ -1,7 +1,7 @@
 // Whether the line works, at a glance and by alarm: containment (resolved / conversations), escalations, top
 // topics, where callers give up, no-match rate, and the Lambdas' errors, p99 duration and throttles. The metrics
 // are the EMF lines lambda/telemetry writes on every turn, under the same namespace and service name.
-import { Duration } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -113,9 +113,35 @@ export class LineObservability extends Construct {
       const key = new kms.Key(this, "AlarmTopicKey", {
         enableKeyRotation: true,
         description: "Encrypts the voice line's alarm notifications",
+        removalPolicy: RemovalPolicy.DESTROY,
       });
-      key.grant(new iam.ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+      // CloudWatch publishes as a service principal: it needs the key and an explicit Allow on the topic (the
+      // TLS-only policy replaces SNS's default one), both limited to this account's alarms.
+      const stack = Stack.of(this);
+      const fromOurAlarms = {
+        ArnLike: {
+          "aws:SourceArn": `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
+        },
+        StringEquals: { "aws:SourceAccount": stack.account },
+      };
+      const cloudwatchPrincipal = new iam.ServicePrincipal("cloudwatch.amazonaws.com");
+      key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [cloudwatchPrincipal],
+          actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+          resources: ["*"],
+          conditions: fromOurAlarms,
+        }),
+      );
       this.topic = new sns.Topic(this, "AlarmTopic", { masterKey: key, enforceSSL: true });
+      this.topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [cloudwatchPrincipal],
+          actions: ["sns:Publish"],
+          resources: [this.topic.topicArn],
+          conditions: fromOurAlarms,
+        }),
+      );
       this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     }
     const alarm = (
@@ -191,8 +217,15 @@ export class LineObservability extends Construct {
             title: "Containment (resolved / conversations)",
             metrics: [containment],
             width: 6,
+            // The rate over the whole time range shown, not the last five minutes.
+            setPeriodToTimeRange: true,
           }),
-          new cloudwatch.SingleValueWidget({ title: "Escalation rate", metrics: [escalation], width: 6 }),
+          new cloudwatch.SingleValueWidget({
+            title: "Escalation rate",
+            metrics: [escalation],
+            width: 6,
+            setPeriodToTimeRange: true,
+          }),
           new cloudwatch.GraphWidget({
             title: "Conversations, resolved, escalated",
             left: [conversations, resolved, escalated],

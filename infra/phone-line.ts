@@ -97,7 +97,7 @@ export class PhoneLine extends Construct {
     }
 
     // Lets the instance's flows talk to the live alias (Connect adds the alias resource policy it needs).
-    new connect.CfnIntegrationAssociation(this, "BotAssociation", {
+    const association = new connect.CfnIntegrationAssociation(this, "BotAssociation", {
       instanceId: props.instanceArn,
       integrationType: "LEX_BOT",
       integrationArn: props.botAliasArn,
@@ -121,5 +121,7 @@ export class PhoneLine extends Construct {
         agentTransfer: props.agentTransfer,
       }),
     });
+    // The flow names the bot: create it after the bot is attached to the instance, delete it before.
+    this.flow.addDependency(association);
   }
 }

@@ -25,6 +25,8 @@ export interface LineSettings {
   agentQueueName: string;
   /** Where alarm notifications go (an encrypted SNS topic with an email subscription); none without it. */
   alarmEmail?: string;
+  /** The Lambdas' log level: INFO, or DEBUG to log redacted transcripts while investigating. */
+  logLevel: "INFO" | "DEBUG";
   /** The Alexa skill allowed to invoke the Alexa function (its Alexa Skills Kit trigger); none until known. */
   alexaSkillId?: string;
 }
@@ -48,6 +50,7 @@ export const CONTEXT_KEYS = [
   "agentQueueName",
   "alexaSkillId",
   "alarmEmail",
+  "logLevel",
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -141,8 +144,13 @@ export function readSettings(read: ContextReader): LineSettings {
     throw new SettingsError("alarmEmail", "must be an email address");
   }
 
+  const logLevel = (text(read, "logLevel") ?? "INFO").toUpperCase();
+  if (logLevel !== "INFO" && logLevel !== "DEBUG")
+    throw new SettingsError("logLevel", "must be INFO or DEBUG");
+
   return {
     supportPhone,
+    logLevel,
     agentTransfer: flag(read, "agentTransfer", true),
     voiceId,
     nluConfidenceThreshold,

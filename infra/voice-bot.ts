@@ -97,6 +97,8 @@ export class VoiceBot extends Construct {
       sentimentAnalysisSettings: { DetectSentiment: false },
       ...(props.conversationLogs ? { conversationLogSettings: props.conversationLogs.aliasSettings } : {}),
     });
+    // With logs on, Lex checks the bot role may write them when the alias changes: the role's policy first.
+    this.alias.node.addDependency(this.role);
 
     // Lex may call the Lambda only on behalf of these two aliases of this bot.
     props.fulfillment.addPermission("InvokeFromLiveAlias", {

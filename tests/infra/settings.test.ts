@@ -9,9 +9,10 @@ const QUEUE_ARN = `${INSTANCE_ARN}/queue/99999999-8888-7777-6666-555555555555`;
 const settings = (context: Record<string, unknown>) => readSettings((key) => context[key]);
 
 describe("readSettings", () => {
-  it("has safe defaults: agents on, logs off, progress on, Joanna, 0.4, the BasicQueue", () => {
+  it("has safe defaults: agents on, logs off, progress on, Joanna, 0.4, the BasicQueue, log level INFO", () => {
     expect(settings({})).toEqual({
       supportPhone: "1 800 275 2273",
+      logLevel: "INFO",
       agentTransfer: true,
       voiceId: "Joanna",
       nluConfidenceThreshold: 0.4,
@@ -19,6 +20,11 @@ describe("readSettings", () => {
       progressStore: true,
       agentQueueName: "BasicQueue",
     });
+  });
+
+  it("takes logLevel DEBUG in any case, and refuses other levels", () => {
+    expect(settings({ logLevel: "debug" }).logLevel).toBe("DEBUG");
+    expect(() => settings({ logLevel: "TRACE" })).toThrow(/logLevel/);
   });
 
   it("reads strings from the command line and JSON values from cdk.json alike", () => {

@@ -440,6 +440,30 @@ describe("Amazon Connect", () => {
   });
 });
 
+describe("deploy ordering and debugging", () => {
+  it("creates the contact flow after the bot is attached to the Connect instance", () => {
+    const connect = templateFor({ connectInstanceArn: INSTANCE_ARN });
+    const flow = resourceUnder(connect, "AWS::Connect::ContactFlow", "PhoneLine");
+    const association = resourceUnder(connect, "AWS::Connect::IntegrationAssociation", "PhoneLine");
+    expect(connect.toJSON().Resources[flow.id].DependsOn).toContain(association.id);
+  });
+
+  it("updates the live alias only after the bot role's policy (conversation logs need it)", () => {
+    const withLogs = templateFor({ conversationLogs: "true" });
+    const alias = resourceUnder(withLogs, "AWS::Lex::BotAlias", "Bot");
+    const policy = resourceUnder(withLogs, "AWS::IAM::Policy", "BotRole");
+    expect(withLogs.toJSON().Resources[alias.id].DependsOn).toContain(policy.id);
+  });
+
+  it("lets DEBUG lines through Lambda's log filter only when logLevel=DEBUG", () => {
+    const fn = (t: Template) => resourceUnder(t, "AWS::Lambda::Function", "Fulfillment").Properties;
+    expect(fn(template)).toMatchObject({ LoggingConfig: { ApplicationLogLevel: "INFO" } });
+    const debug = fn(templateFor({ logLevel: "DEBUG" }));
+    expect(debug).toMatchObject({ LoggingConfig: { ApplicationLogLevel: "DEBUG" } });
+    expect((debug.Environment as { Variables: object }).Variables).toMatchObject({ LOG_LEVEL: "DEBUG" });
+  });
+});
+
 describe("Alexa skill function", () => {
   const skillId = "amzn1.ask.skill.12345678-1234-1234-1234-123456789012";
 
