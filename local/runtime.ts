@@ -223,7 +223,8 @@ export class LexRuntime {
         inputMode: utteranceMode("", given),
         responseContentType: responseContentType || TEXT_CONTENT_TYPE,
         ...this.attributes(given),
-        echoedAttributes: given,
+        // PutSession echoes its request attributes (RecognizeText never does), minus the runtime's own.
+        echoedAttributes: this.attributes(given).requestAttributes,
         sessionState: request.sessionState,
         messages: request.messages ?? [],
       }),

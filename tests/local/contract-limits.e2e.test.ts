@@ -1,9 +1,13 @@
 // Two Lex rules a review found missing locally: a session can't be deleted under a turn in flight, and an event
 // over Lex's 12 KB Lambda-input quota fails the turn instead of reaching the handler.
-import { DeleteSessionCommand, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import {
+  DeleteSessionCommand,
+  PutSessionCommand,
+  RecognizeTextCommand,
+} from "@aws-sdk/client-lex-runtime-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CodeHook } from "../../local/lambda-contract.js";
-import { BOT, errorOf, sessionId, startTestRuntime, type TestRuntime } from "./support.js";
+import { BOT, decode, errorOf, sessionId, startTestRuntime, type TestRuntime } from "./support.js";
 
 /** A handler that answers after 300 ms, keeping whatever session attributes it was given. */
 const slow: CodeHook = async (event) => {
@@ -48,5 +52,18 @@ describe("Lex rules on sessions and the Lambda input", () => {
     );
     expect(err.name).toBe("DependencyFailedException");
     expect(err.message).toMatch(/12288-byte limit/);
+  });
+
+  it("echoes PutSession's request attributes without the runtime's own x-local: ones", async () => {
+    const r = await rt.client.send(
+      new PutSessionCommand({
+        ...BOT,
+        sessionId: sessionId("put"),
+        sessionState: { dialogAction: { type: "ElicitIntent" } },
+        requestAttributes: { "x-local:input-mode": "Speech", mine: "kept" },
+      }),
+    );
+    await r.audioStream?.transformToByteArray();
+    expect(decode(r.requestAttributes)).toEqual({ mine: "kept" });
   });
 });
