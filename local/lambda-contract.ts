@@ -158,7 +158,9 @@ export const MAX_LAMBDA_INPUT_BYTES = 12 * 1024;
 export async function invokeCodeHook(hook: CodeHook, event: unknown, timeoutMs: number): Promise<unknown> {
   const size = Buffer.byteLength(JSON.stringify(event));
   if (size > MAX_LAMBDA_INPUT_BYTES) {
-    throw dependencyFailed(`The Lambda input is ${size} bytes, over Lex's ${MAX_LAMBDA_INPUT_BYTES}-byte limit`);
+    throw dependencyFailed(
+      `The Lambda input is ${size} bytes, over Lex's ${MAX_LAMBDA_INPUT_BYTES}-byte limit`,
+    );
   }
   const requestId = randomUUID();
   const deadline = Date.now() + timeoutMs;
