@@ -4,6 +4,8 @@ import { TOPIC_INTENTS, type TopicId } from "../content/intents.js";
 import type { SpeechContent } from "../content/types.js";
 
 export const STATE_VERSION = 1;
+/** The session attribute every channel keeps the encoded state in. */
+export const STATE_ATTRIBUTE = "conversationState";
 export const MAX_HISTORY = 10;
 /** Far below Lex's 12 KB session-attribute budget; anything longer is not ours. */
 export const MAX_ENCODED_LENGTH = 512;

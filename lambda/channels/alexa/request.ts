@@ -2,6 +2,7 @@
 // field by field (version, request type, session, user, skill id) and turned into a small, trusted summary.
 // Nothing here throws; anything that doesn't check out is named, so the handler can answer it safely.
 import type { Input } from "../../engine/types.js";
+import { isRecord } from "../guards.js";
 import { ALEXA_FALLBACK_INTENT, commandOf, isTopicIntent } from "./intents.js";
 import { DELETED_ATTRIBUTE, STATE_ATTRIBUTE } from "./response.js";
 
@@ -36,8 +37,6 @@ export type AlexaRequest =
   /** Not a request Alexa would send. `speechless`: it claims to be a SessionEndedRequest, which takes no speech. */
   | { kind: "invalid"; reason: string; speechless: boolean };
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 const record = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 
 /** A string id made of visible ASCII within a length, or undefined. */

@@ -2,11 +2,11 @@
 // conversation state in the session attributes, and the session ended on goodbye. Every response is kept
 // within Alexa's limits, because Alexa answers an oversized one with its own error, not ours.
 import type { ResponseEnvelope } from "ask-sdk-model";
-import { encodeState, type State } from "../../engine/state.js";
+import { encodeState, STATE_ATTRIBUTE, type State } from "../../engine/state.js";
 import type { Output } from "../../engine/types.js";
 import { MAX_SPEECH_CHARS, toAlexaSsml } from "./speech.js";
 
-export const STATE_ATTRIBUTE = "conversationState";
+export { STATE_ATTRIBUTE };
 /** Set after "delete my data" until the place is saved again by moving on a step (see lambda/alexa.ts). */
 export const DELETED_ATTRIBUTE = "progressDeleted";
 /** Alexa refuses a response body over 24 kilobytes. */

@@ -3,6 +3,7 @@
 import { FALLBACK_INTENT, TOPIC_INTENTS, type TopicId } from "../../content/intents.js";
 import { looksPersonal } from "../../engine/privacy.js";
 import type { Input, Recognised } from "../../engine/types.js";
+import { isRecord } from "../guards.js";
 import type { InputMode } from "./types.js";
 
 /** Lex caps input text at 1,024 characters; longer is not from Lex. */
@@ -20,8 +21,6 @@ export interface LexTurn {
   requestAttributes: Record<string, string>;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 256): string => (typeof v === "string" ? v.slice(0, max) : "");
 
 /** Keeps string values only, within a byte budget, so a tampered map can't push the response past Lex's limits. */

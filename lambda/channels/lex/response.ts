@@ -1,12 +1,13 @@
 // Turns the engine's output into a Lex V2 response: SSML for voice, plain text for text, keypad hints on the
 // phone, and the hand-off contract the contact flow branches on (nextAction, topic, step).
 import type { SpokenShared } from "../../content/types.js";
-import { encodeState, type State } from "../../engine/state.js";
+import { encodeState, STATE_ATTRIBUTE, type State } from "../../engine/state.js";
 import type { Output } from "../../engine/types.js";
 import { toPlainText, toSsml } from "../../speech/render.js";
 import type { LexResponse } from "./types.js";
 
-export const STATE_ATTRIBUTE = "conversationState";
+export { STATE_ATTRIBUTE };
+
 /** Our attributes; everything else in the session (contact-flow settings) is carried forward untouched. */
 const OWN_ATTRIBUTES = [STATE_ATTRIBUTE, "nextAction", "topic", "step"];
 
