@@ -1,4 +1,5 @@
-// Intent names and their roles. Plain constants (no zod) so the Lambda can import them at run time.
+// Intent names and their roles. Plain constants (no zod) so the Lambdas can import them at run time.
+import type { Recognised } from "../engine/types.js";
 
 /** The topic intents are the bot's public contract: contact flows and reports use these names. */
 export const TOPIC_INTENTS = [
@@ -50,3 +51,32 @@ export const FALLBACK_INTENT = "FallbackIntent";
 
 /** Where a yes/no answer, or the end of a step, leads. */
 export const SPECIAL_TARGETS = ["next", "resolved", "support", "finish"] as const;
+
+export const isTopicIntent = (name: string): name is TopicId =>
+  (TOPIC_INTENTS as readonly string[]).includes(name);
+
+/** What each navigation intent asks the engine to do: one table for every channel (Lex names; Alexa maps onto it). */
+export const NAV_COMMANDS: Record<NavIntent, Recognised> = {
+  Yes: "yes",
+  No: "no",
+  Maybe: "maybe",
+  Next: "next",
+  Back: "back",
+  Skip: "skip",
+  WhichStep: "whichStep",
+  DeleteMyData: "deleteMyData",
+  HelpIntent: "help",
+  RepeatIntent: "repeat",
+  StartOverIntent: "startOver",
+  PauseIntent: "pause",
+  ResumeIntent: "resume",
+  StopIntent: "stop",
+  CancelIntent: "cancel",
+};
+
+/**
+ * The command a navigation intent name stands for. The name comes from outside, so only the table's own keys
+ * count: "constructor" or "__proto__" must not find Object's.
+ */
+export const navCommand = (name: string): Recognised | undefined =>
+  Object.hasOwn(NAV_COMMANDS, name) ? NAV_COMMANDS[name as NavIntent] : undefined;

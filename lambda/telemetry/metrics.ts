@@ -49,17 +49,19 @@ export function turnMetrics(facts: TurnFacts, now = Date.now()): string[] {
   };
   if (facts.conversationStarted) perChannel.Conversations = [1, "Count"];
   const lines: string[] = [];
+  /** Topic and step (1-based, as a caller hears it) as dimensions. */
+  const at = (topic: string, step: number) => ({ ...base, Topic: topic, Step: String(step + 1) });
   for (const s of facts.signals) {
     switch (s.kind) {
       case "topicStarted":
         lines.push(count("TopicStarted", { ...base, Topic: s.topic }, now));
         break;
       case "stepReached":
-        lines.push(count("StepReached", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now));
+        lines.push(count("StepReached", at(s.topic, s.step), now));
         break;
       case "resolved":
         perChannel.Resolved = [1, "Count"];
-        lines.push(count("Resolved", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now));
+        lines.push(count("Resolved", at(s.topic, s.step), now));
         break;
       case "escalated": {
         const where = { Topic: s.topic ?? "None", Step: s.step === undefined ? "None" : String(s.step + 1) };
@@ -68,7 +70,7 @@ export function turnMetrics(facts: TurnFacts, now = Date.now()): string[] {
         break;
       }
       case "abandoned":
-        lines.push(count("Abandoned", { ...base, Topic: s.topic, Step: String(s.step + 1) }, now));
+        lines.push(count("Abandoned", at(s.topic, s.step), now));
         break;
       case "noMatch":
         perChannel.NoMatch = [1, "Count"];

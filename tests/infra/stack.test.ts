@@ -86,6 +86,21 @@ const lambdaStatements = (t: Template, prefix = "Fulfillment") =>
   (resourceUnder(t, "AWS::IAM::Policy", prefix).Properties.PolicyDocument as { Statement: unknown[] })
     .Statement;
 const lexFunction = (t: Template) => resourceUnder(t, "AWS::Lambda::Function", "Fulfillment");
+/** An alias's en_US settings when the Lex Lambda is its code hook. */
+const lexFunctionAsCodeHook = (t: Template) => [
+  {
+    LocaleId: "en_US",
+    BotAliasLocaleSetting: {
+      Enabled: true,
+      CodeHookSpecification: {
+        LambdaCodeHook: {
+          LambdaArn: { "Fn::GetAtt": [lexFunction(t).id, "Arn"] },
+          CodeHookInterfaceVersion: "1.0",
+        },
+      },
+    },
+  },
+];
 
 describe("progress store", () => {
   it("is a DynamoDB table keyed by pk, paid per request, expiring items by expiresAt", () => {
@@ -222,20 +237,7 @@ describe("Lex bot", () => {
   it("uses the Lambda on the test alias too", () => {
     template.hasResourceProperties("AWS::Lex::Bot", {
       TestBotAliasSettings: {
-        BotAliasLocaleSettings: [
-          {
-            LocaleId: "en_US",
-            BotAliasLocaleSetting: {
-              Enabled: true,
-              CodeHookSpecification: {
-                LambdaCodeHook: {
-                  LambdaArn: { "Fn::GetAtt": [lexFunction(template).id, "Arn"] },
-                  CodeHookInterfaceVersion: "1.0",
-                },
-              },
-            },
-          },
-        ],
+        BotAliasLocaleSettings: lexFunctionAsCodeHook(template),
       },
     });
   });
@@ -281,20 +283,7 @@ describe("alias -> version -> Lambda", () => {
       BotAliasName: "live",
       BotId: { "Fn::GetAtt": [ref(template, "AWS::Lex::Bot"), "Id"] },
       BotVersion: { "Fn::GetAtt": [versionId, "BotVersion"] },
-      BotAliasLocaleSettings: [
-        {
-          LocaleId: "en_US",
-          BotAliasLocaleSetting: {
-            Enabled: true,
-            CodeHookSpecification: {
-              LambdaCodeHook: {
-                LambdaArn: { "Fn::GetAtt": [lexFunction(template).id, "Arn"] },
-                CodeHookInterfaceVersion: "1.0",
-              },
-            },
-          },
-        },
-      ],
+      BotAliasLocaleSettings: lexFunctionAsCodeHook(template),
     });
   });
 

@@ -127,6 +127,16 @@ export async function play(conv: Conversation, resolve: (words: string) => strin
   }
 }
 
+/** says / saysNot / matches: the same on every channel. */
+function checkWords(e: z.infer<typeof Expectation>, said: string, fail: (what: string) => never): void {
+  const lower = said.toLowerCase();
+  for (const text of e.says ?? [])
+    if (!lower.includes(text.toLowerCase())) fail(`expected it to say "${text}"`);
+  for (const text of e.saysNot ?? [])
+    if (lower.includes(text.toLowerCase())) fail(`expected it NOT to say "${text}"`);
+  if (e.matches && !new RegExp(e.matches, "i").test(said)) fail(`expected it to match /${e.matches}/`);
+}
+
 function check(
   e: z.infer<typeof Expectation>,
   response: PlayedTurn["response"],
@@ -136,12 +146,7 @@ function check(
   const fail = (what: string) => {
     throw new Error(`${where}: ${what}\n  the line said: "${said}"`);
   };
-  const lower = said.toLowerCase();
-  for (const text of e.says ?? [])
-    if (!lower.includes(text.toLowerCase())) fail(`expected it to say "${text}"`);
-  for (const text of e.saysNot ?? [])
-    if (lower.includes(text.toLowerCase())) fail(`expected it NOT to say "${text}"`);
-  if (e.matches && !new RegExp(e.matches, "i").test(said)) fail(`expected it to match /${e.matches}/`);
+  checkWords(e, said, fail);
   const attrs = response.sessionState.sessionAttributes ?? {};
   if (e.action && response.sessionState.dialogAction.type !== e.action) {
     fail(`expected action ${e.action}, got ${response.sessionState.dialogAction.type}`);
@@ -211,12 +216,7 @@ function checkAlexa(e: z.infer<typeof Expectation>, response: AlexaResponse, whe
   const fail = (what: string) => {
     throw new Error(`${where}: ${what}\n  Alexa said: "${said}"`);
   };
-  const lower = said.toLowerCase();
-  for (const text of e.says ?? [])
-    if (!lower.includes(text.toLowerCase())) fail(`expected it to say "${text}"`);
-  for (const text of e.saysNot ?? [])
-    if (lower.includes(text.toLowerCase())) fail(`expected it NOT to say "${text}"`);
-  if (e.matches && !new RegExp(e.matches, "i").test(said)) fail(`expected it to match /${e.matches}/`);
+  checkWords(e, said, fail);
   const ended = response.response.shouldEndSession === true;
   if (e.action && ended !== (e.action === "Close"))
     fail(`expected ${e.action === "Close" ? "the session to end" : "the session to stay open"}`);

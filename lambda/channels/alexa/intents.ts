@@ -1,7 +1,13 @@
 // How the bot's intents are named on Alexa, and what each means to the engine. One table for both the skill
 // package (which intents the model declares) and the handler (what a request means), so the two can't drift.
 // Runtime-safe: plain constants, nothing that reads files.
-import { BUILTIN_NAV_INTENTS, type NavIntent, TOPIC_INTENTS, type TopicId } from "../../content/intents.js";
+import {
+  BUILTIN_NAV_INTENTS,
+  isTopicIntent,
+  NAV_COMMANDS,
+  type NavIntent,
+  TOPIC_INTENTS,
+} from "../../content/intents.js";
 import type { Recognised } from "../../engine/types.js";
 
 /**
@@ -26,28 +32,15 @@ export const ALEXA_FALLBACK_INTENT = "AMAZON.FallbackIntent";
 /** Alexa requires it in every custom skill; there is no home screen to go to, so it ends the session. */
 export const ALEXA_NAVIGATE_HOME_INTENT = "AMAZON.NavigateHomeIntent";
 
-/** What each Alexa navigation intent asks the engine to do. Look names up with `commandOf`, never by index. */
-const ALEXA_COMMANDS: Record<AlexaNavIntent | typeof ALEXA_NAVIGATE_HOME_INTENT, Recognised> = {
-  "AMAZON.YesIntent": "yes",
-  "AMAZON.NoIntent": "no",
-  "AMAZON.NextIntent": "next",
-  "AMAZON.PreviousIntent": "back",
-  Maybe: "maybe",
-  Skip: "skip",
-  WhichStep: "whichStep",
-  DeleteMyData: "deleteMyData",
-  "AMAZON.HelpIntent": "help",
-  "AMAZON.RepeatIntent": "repeat",
-  "AMAZON.StartOverIntent": "startOver",
-  "AMAZON.PauseIntent": "pause",
-  "AMAZON.ResumeIntent": "resume",
-  "AMAZON.StopIntent": "stop",
-  "AMAZON.CancelIntent": "cancel",
-  "AMAZON.NavigateHomeIntent": "stop",
+/** What each Alexa navigation intent asks the engine to do: the shared table, under Alexa's names. */
+const ALEXA_COMMANDS: Record<string, Recognised> = {
+  ...Object.fromEntries(
+    (Object.keys(ALEXA_NAV_INTENTS) as NavIntent[]).map((nav) => [ALEXA_NAV_INTENTS[nav], NAV_COMMANDS[nav]]),
+  ),
+  [ALEXA_NAVIGATE_HOME_INTENT]: "stop",
 };
 
-export const isTopicIntent = (name: string): name is TopicId =>
-  (TOPIC_INTENTS as readonly string[]).includes(name);
+export { isTopicIntent };
 
 /** The Alexa name of a bot intent (a Lex name: topic, navigation or FallbackIntent); unknown names pass through. */
 export function alexaIntentName(botIntent: string): string {
@@ -60,9 +53,7 @@ export function alexaIntentName(botIntent: string): string {
  * "constructor" or "__proto__" must not find Object's.
  */
 export function commandOf(intent: string): Recognised | undefined {
-  return Object.hasOwn(ALEXA_COMMANDS, intent)
-    ? ALEXA_COMMANDS[intent as keyof typeof ALEXA_COMMANDS]
-    : undefined;
+  return Object.hasOwn(ALEXA_COMMANDS, intent) ? ALEXA_COMMANDS[intent] : undefined;
 }
 
 /** Every intent the skill declares and the handler answers, in the order the interaction model lists them. */

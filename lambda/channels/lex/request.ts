@@ -1,6 +1,6 @@
 // Reads a Lex V2 event defensively: the Lambda answers whatever arrives, so every field is checked for type and
 // size, and anything missing or odd gets a safe default instead of an exception.
-import { FALLBACK_INTENT, TOPIC_INTENTS, type TopicId } from "../../content/intents.js";
+import { FALLBACK_INTENT, isTopicIntent, navCommand } from "../../content/intents.js";
 import { looksPersonal } from "../../engine/privacy.js";
 import type { Input, Recognised } from "../../engine/types.js";
 import { isRecord } from "../guards.js";
@@ -53,24 +53,6 @@ export function readEvent(event: unknown): LexTurn {
   };
 }
 
-const INTENT_COMMANDS: Record<string, Recognised> = {
-  Yes: "yes",
-  No: "no",
-  Maybe: "maybe",
-  Next: "next",
-  Back: "back",
-  Skip: "skip",
-  WhichStep: "whichStep",
-  DeleteMyData: "deleteMyData",
-  HelpIntent: "help",
-  RepeatIntent: "repeat",
-  StartOverIntent: "startOver",
-  PauseIntent: "pause",
-  ResumeIntent: "resume",
-  StopIntent: "stop",
-  CancelIntent: "cancel",
-};
-
 /** Words that open a question rather than report a problem: "how do I ...", "why is ...". */
 const QUESTION = /^(how|what|why|where|when|which|can|could|should|is|are|do|does)\b/i;
 
@@ -94,12 +76,9 @@ export function toInput(turn: LexTurn): Input {
     return command ? { type: command } : { type: "noMatch" };
   }
   if (text.length === 0) return { type: "noInput" };
-  if ((TOPIC_INTENTS as readonly string[]).includes(turn.intentName)) {
-    return { type: "topic", topic: turn.intentName as TopicId, question: QUESTION.test(text) };
+  if (isTopicIntent(turn.intentName)) {
+    return { type: "topic", topic: turn.intentName, question: QUESTION.test(text) };
   }
-  // Own keys only: an intent named "constructor" must not reach Object.prototype.
-  const command = Object.hasOwn(INTENT_COMMANDS, turn.intentName)
-    ? INTENT_COMMANDS[turn.intentName]
-    : undefined;
+  const command = navCommand(turn.intentName);
   return command ? { type: command } : { type: "noMatch" };
 }
