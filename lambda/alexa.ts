@@ -12,6 +12,7 @@ import { content } from "./content/index.js";
 import { restartTurn, takeTurn } from "./conversation-turn.js";
 import { decodeState, initialState } from "./engine/state.js";
 import type { Capabilities, Input, Progress } from "./engine/types.js";
+import type { Heard } from "./engine/understand/read-turn.js";
 import { trackerFromEnv } from "./store/config.js";
 import { log } from "./telemetry/log.js";
 import { storeProblem } from "./telemetry/store-problem.js";
@@ -65,14 +66,14 @@ async function answer(request: AlexaRequest): Promise<ResponseEnvelope> {
 }
 
 /** One spoken turn: the state from the session (validated), saved progress when a session opens. */
-async function turn(session: SessionFacts, input: Input): Promise<ResponseEnvelope> {
+async function turn(session: SessionFacts, given: Input | { heard: Heard }): Promise<ResponseEnvelope> {
   const started = performance.now();
   const key = await keyOf(session);
-  if (input.type === "pause") return pause(session, key, started);
+  if (!("heard" in given) && given.type === "pause") return pause(session, key, started);
 
-  const { prev, state, output, change, conversationStarted } = await takeTurn({
+  const { prev, input, state, output, change, conversationStarted } = await takeTurn({
     storedState: session.storedState,
-    input,
+    input: given,
     caps,
     channel: "alexa",
     ...(key ? { progressKey: key } : {}),

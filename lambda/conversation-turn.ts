@@ -5,13 +5,15 @@ import { content } from "./content/index.js";
 import { converse } from "./engine/engine.js";
 import { decodeState, type State } from "./engine/state.js";
 import type { Capabilities, Input, Output } from "./engine/types.js";
+import { type Heard, readTurn } from "./engine/understand/read-turn.js";
 import type { ProgressChannel } from "./store/progress.js";
 import { type ProgressChange, type ProgressTracker, progressChange } from "./store/tracker.js";
 
 export interface TurnRequest {
   /** The state attribute as it came in: undefined when the conversation is new. */
   storedState: unknown;
-  input: Input;
+  /** What the caller did, already understood (a key, silence), or the words and intents to read in context. */
+  input: Input | { heard: Heard };
   caps: Capabilities;
   channel: ProgressChannel;
   /** Where this caller's progress is kept, when they can be told apart. */
@@ -21,6 +23,8 @@ export interface TurnRequest {
 
 export interface TakenTurn {
   prev: State | undefined;
+  /** What the engine took the turn to be. */
+  input: Input;
   state: State;
   output: Output;
   change: ProgressChange;
@@ -45,11 +49,12 @@ export async function takeTurn(r: TurnRequest): Promise<TakenTurn> {
   const prev = decoded?.ok ? decoded.state : undefined;
   // Saved progress matters only when a conversation opens; later turns carry their state with them.
   const saved = r.progressKey && conversationStarted ? await r.tracker?.load(r.progressKey) : undefined;
-  const { state, output } = converse(content, r.caps, prev, r.input, {
+  const input = "heard" in r.input ? readTurn(content, prev, r.input.heard) : r.input;
+  const { state, output } = converse(content, r.caps, prev, input, {
     stateLost: decoded !== undefined && !decoded.ok,
     saved,
   });
   const change = progressChange(prev, state, output, r.channel);
   if (r.progressKey) await r.tracker?.apply(r.progressKey, change);
-  return { prev, state, output, change, conversationStarted };
+  return { prev, input, state, output, change, conversationStarted };
 }

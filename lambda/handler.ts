@@ -2,7 +2,7 @@
 // Lex event to the engine and the engine's answer back to Lex, and never throws: a bad event or a tampered
 // session gets a spoken recovery instead of a dropped call.
 import { channelOf, identify, KEY_ATTRIBUTE, NUMBER_ATTRIBUTE } from "./channels/lex/identity.js";
-import { isPhone, type LexTurn, readEvent, toInput } from "./channels/lex/request.js";
+import { isPhone, type LexTurn, readEvent, toHearing } from "./channels/lex/request.js";
 import { buildResponse, STATE_ATTRIBUTE } from "./channels/lex/response.js";
 import type { LexResponse } from "./channels/lex/types.js";
 import { readConfig } from "./config.js";
@@ -49,7 +49,7 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
   const channel = channelOf(turn);
   const { prev, state, output, conversationStarted } = await takeTurn({
     storedState: turn.sessionAttributes[STATE_ATTRIBUTE],
-    input: toInput(turn),
+    input: toHearing(turn),
     caps,
     channel,
     ...(key ? { progressKey: key } : {}),

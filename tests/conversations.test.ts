@@ -3,10 +3,10 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { botModel, loadContent } from "../lambda/content/load.js";
-import { intentResolver, loadConversations, play, playOnAlexa } from "./support/conversation.js";
+import { loadConversations, nluResolver, play, playOnAlexa } from "./support/conversation.js";
 
 const dir = fileURLToPath(new URL("./conversations/", import.meta.url));
-const resolve = intentResolver(botModel(loadContent()));
+const resolve = await nluResolver(botModel(loadContent()));
 const conversations = loadConversations(dir);
 
 describe("conversations", () => {

@@ -30,6 +30,7 @@ export const CUSTOM_NAV_INTENTS = [
   "Skip",
   "WhichStep",
   "DeleteMyData",
+  "ReturnCall",
 ] as const;
 export const BUILTIN_NAV_INTENTS = {
   HelpIntent: "AMAZON.HelpIntent",
@@ -65,6 +66,7 @@ export const NAV_COMMANDS: Record<NavIntent, Recognised> = {
   Skip: "skip",
   WhichStep: "whichStep",
   DeleteMyData: "deleteMyData",
+  ReturnCall: "returning",
   HelpIntent: "help",
   RepeatIntent: "repeat",
   StartOverIntent: "startOver",

@@ -13,12 +13,21 @@ import {
   TOPIC_INTENTS,
   type TopicId,
 } from "./intents.js";
-import { normalise, type Shared, SharedSchema, type Topic, TopicSchema } from "./schema.js";
+import {
+  normalise,
+  type Shared,
+  SharedSchema,
+  type SideQuestion,
+  SideQuestionsSchema,
+  type Topic,
+  TopicSchema,
+} from "./schema.js";
 import type { SpeechContent } from "./types.js";
 
 export const PROMPTS_DIR = resolve(fileURLToPath(new URL("../../prompts", import.meta.url)));
 export const DEFAULT_LOCALE = "en-US";
 const SHARED_FILE = "shared.yaml";
+const QUESTIONS_FILE = "questions.yaml";
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -31,13 +40,15 @@ export interface Content {
   locale: string;
   shared: Shared;
   topics: Record<TopicId, Topic>;
+  /** Side questions callers ask mid-step (questions.yaml). */
+  questions: SideQuestion[];
   /** Which file each topic came from, relative to the repository. */
   files: Record<TopicId, string>;
 }
 
 export interface BotIntent {
   name: string;
-  kind: "topic" | "navigation" | "builtin" | "fallback";
+  kind: "topic" | "navigation" | "question" | "builtin" | "fallback";
   /** Lex parent signature for built-ins (AMAZON.HelpIntent ...). */
   parent?: string;
   /** Training phrases. For built-ins these only train the local classifier: Lex brings its own. */
@@ -97,9 +108,18 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
       )
     : undefined;
 
+  const questions = names.includes(QUESTIONS_FILE)
+    ? validate(
+        SideQuestionsSchema,
+        readYaml(join(localeDir, QUESTIONS_FILE), rel(QUESTIONS_FILE), problems),
+        rel(QUESTIONS_FILE),
+        problems,
+      )?.questions
+    : [];
+
   const topics: Partial<Record<TopicId, Topic>> = {};
   const files: Partial<Record<TopicId, string>> = {};
-  for (const name of names.filter((n) => n !== SHARED_FILE).sort()) {
+  for (const name of names.filter((n) => n !== SHARED_FILE && n !== QUESTIONS_FILE).sort()) {
     const file = rel(name);
     const topic = validate(TopicSchema, readYaml(join(localeDir, name), file, problems), file, problems);
     if (!topic) continue;
@@ -115,12 +135,14 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
       problems.push(`${rel(`${kebab(intent)}.yaml`)}: (file): no file defines the topic intent '${intent}'`);
     }
   }
-  if (shared) problems.push(...crossIntentDuplicates(topics, shared, rel));
-  if (problems.length > 0 || !shared) throw new ContentError(problems);
+  if (questions) problems.push(...questionPlaces(questions, topics, rel(QUESTIONS_FILE)));
+  if (shared) problems.push(...crossIntentDuplicates(topics, shared, questions ?? [], rel));
+  if (problems.length > 0 || !shared || !questions) throw new ContentError(problems);
   return {
     locale,
     shared,
     topics: topics as Record<TopicId, Topic>,
+    questions,
     files: files as Record<TopicId, string>,
   };
 }
@@ -131,6 +153,7 @@ const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase()
 function crossIntentDuplicates(
   topics: Partial<Record<TopicId, Topic>>,
   shared: Shared,
+  questions: SideQuestion[],
   rel: (n: string) => string,
 ): string[] {
   const owner = new Map<string, string>();
@@ -147,6 +170,26 @@ function crossIntentDuplicates(
   for (const [intent, topic] of Object.entries(topics))
     add(intent, topic.utterances, rel(`${kebab(intent)}.yaml`));
   for (const [intent, nav] of Object.entries(shared.intents)) add(intent, nav.utterances, rel(SHARED_FILE));
+  for (const q of questions) add(q.intent, q.utterances, rel(QUESTIONS_FILE));
+  return problems;
+}
+
+/** A side question's placed answer must name a step that exists in its topic. */
+function questionPlaces(
+  questions: SideQuestion[],
+  topics: Partial<Record<TopicId, Topic>>,
+  file: string,
+): string[] {
+  const problems: string[] = [];
+  questions.forEach((q, i) => {
+    q.where?.forEach((place, j) => {
+      const topic = topics[place.topic];
+      if (place.step && topic && !topic.steps.some((s) => s.id === place.step))
+        problems.push(
+          `${file}: questions[${i}].where[${j}].step: '${place.step}' is not a step of ${place.topic}`,
+        );
+    });
+  });
   return problems;
 }
 
@@ -166,6 +209,8 @@ export function botModel(content: Content): BotModel {
       utterances: content.shared.intents[name].utterances,
     });
   }
+  for (const q of content.questions)
+    intents.push({ name: q.intent, kind: "question", utterances: q.utterances });
   intents.push({ name: FALLBACK_INTENT, kind: "fallback", parent: "AMAZON.FallbackIntent", utterances: [] });
   return { locale: content.locale, nluConfidenceThreshold: NLU_CONFIDENCE_THRESHOLD, intents };
 }
@@ -179,7 +224,10 @@ export function speechContent(content: Content): SpeechContent {
     }),
   ) as SpeechContent["topics"];
   const { intents: _i, ...shared } = content.shared;
-  return { locale: content.locale, shared, topics };
+  const questions = Object.fromEntries(
+    content.questions.map(({ utterances: _u, ...spoken }) => [spoken.intent, spoken]),
+  );
+  return { locale: content.locale, shared, topics, questions };
 }
 
 export const topicFileName = (intent: TopicId) => `${kebab(intent)}.yaml`;

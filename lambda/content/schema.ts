@@ -53,6 +53,34 @@ const utterances = (min: number) =>
 
 export const normalise = (u: string) => u.toLowerCase().replace(/[.,?]/g, "").replace(/\s+/g, " ").trim();
 
+/** A word or short phrase that answers a yes/no question in its own terms: "gray", "lots of space". */
+const answerPhrase = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9' -]+$/, "must be lowercase words (letters, digits, ' and -), as a caller says them")
+  .refine((s) => wordCount(s) <= 6, "must be at most 6 words: a key phrase, not a sentence")
+  .refine(
+    (s) => !/^(not|isn't|wasn't|don't|doesn't)\b/.test(s) && !/^(yes|no|yeah|nope)$/.test(s),
+    "must not be a plain yes or no, nor start with a negation: write 'green', and 'not green' is understood as the opposite",
+  );
+
+const answerWords = z
+  .object({ yes: z.array(answerPhrase).default([]), no: z.array(answerPhrase).default([]) })
+  .strict()
+  .superRefine((a, ctx) => {
+    const yes = new Set(a.yes);
+    a.no.forEach((phrase, i) => {
+      if (yes.has(phrase))
+        ctx.addIssue({ code: "custom", path: ["no", i], message: `'${phrase}' is also a yes answer` });
+    });
+    for (const key of ["yes", "no"] as const) {
+      a[key].forEach((phrase, i) => {
+        if (a[key].indexOf(phrase) !== i)
+          ctx.addIssue({ code: "custom", path: [key, i], message: `'${phrase}' is listed twice` });
+      });
+    }
+  });
+
 export const StepSchema = z
   .object({
     id,
@@ -81,6 +109,12 @@ export const StepSchema = z
     confirm: spoken.optional(),
     /** The step restarts the iPhone: a caller phoning from it is told to call back (not said on a speaker). */
     restartsPhone: z.boolean().optional(),
+    /**
+     * Answers in the question's own words ("it's gray" at "is the switch green?"), on 'question' and 'fixed'
+     * steps: key words or short phrases a caller may answer with. A phrase preceded by a negation ("not green")
+     * counts as the opposite answer. 'fixed' steps also understand shared.fixedAnswers.
+     */
+    answers: answerWords.optional(),
   })
   .strict()
   .superRefine((step, ctx) => {
@@ -94,6 +128,13 @@ export const StepSchema = z
         if (step[key])
           ctx.addIssue({ code: "custom", path: [key], message: "is only allowed when then is 'question'" });
       }
+    }
+    if (step.answers && step.then !== "question" && step.then !== "fixed") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["answers"],
+        message: "is only allowed on 'fixed' or 'question' steps",
+      });
     }
     if (step.unsure && step.then !== "question" && step.then !== "fixed") {
       ctx.addIssue({
@@ -175,6 +216,8 @@ export const SharedSchema = z
     /** After a one-shot answer: offer the steps. */
     askWalkThrough: spoken,
     askAnythingElse: spoken,
+    /** Answers in words to askFixed ("is your backup working now?"), for every 'fixed' step. */
+    fixedAnswers: answerWords,
     reprompts: z
       .object({ topic: reprompts, next: reprompts, yesNo: reprompts, anythingElse: reprompts })
       .strict(),
@@ -210,6 +253,24 @@ export const SharedSchema = z
         noPersonalData: spoken,
         deletedData: spoken,
         welcomeBack: template(["n", "title", "topic"]),
+        /** A returning caller named another problem: pick up the saved place, or start the new one? */
+        resumeOrNew: template(["n", "title", "topic", "next"]),
+        /** "I got cut off" with nothing saved to pick up. */
+        noSavedPlace: spoken,
+        /** "No" or "not yet" at a step to carry out: reassurance and a way forward, not the same words again. */
+        notYet: spoken,
+        /** The caller named the problem this topic is about again, at a step to carry out. */
+        stillSameProblem: spoken,
+        /** A question the line has no answer for; the step's question follows. */
+        unknownQuestion: spoken,
+        /** Words of another topic, said mid-topic without asking to change: ask before leaving. */
+        switchTopic: template(["current", "next"]),
+        /** "No" to switchTopic: back to where they were. */
+        stayInTopic: template(["current"]),
+        /** "Delete my data" is confirmed before anything is deleted. */
+        confirmDelete: spoken,
+        /** "No" to confirmDelete. */
+        keptData: spoken,
       })
       .strict(),
     speaker: z
@@ -232,6 +293,44 @@ export const SharedSchema = z
   })
   .strict();
 
+/** Where a side question's answer differs: in one topic, or at one step of it ("BackupStuck", "delete-backup"). */
+const placedAnswer = z
+  .object({ topic: z.enum(TOPIC_INTENTS), step: id.optional(), answer: template(["phone"]) })
+  .strict();
+
+/**
+ * A short question a caller asks in the middle of a step ("how long does a backup take?"): its own intent and
+ * training phrases, a short answer (then the line goes back to the step and asks its question again), and
+ * optionally a different answer in some topics or steps.
+ */
+export const SideQuestionSchema = z
+  .object({
+    intent: z
+      .string()
+      .regex(/^Ask[A-Z][A-Za-z]+$/, "must be PascalCase and start with Ask, like AskBackupDuration"),
+    answer: template(["phone"]).refine((s) => wordCount(s) <= 60, "must be at most 60 words"),
+    where: z.array(placedAnswer).optional(),
+    utterances: utterances(10),
+  })
+  .strict();
+
+export const SideQuestionsSchema = z
+  .object({ questions: z.array(SideQuestionSchema).min(1) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const names = file.questions.map((q) => q.intent);
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i)
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", i, "intent"],
+          message: `duplicate intent '${name}'`,
+        });
+    });
+  });
+
 export type Step = z.infer<typeof StepSchema>;
+export type SideQuestion = z.infer<typeof SideQuestionSchema>;
+export type AnswerWords = z.infer<typeof answerWords>;
 export type Topic = z.infer<typeof TopicSchema>;
 export type Shared = z.infer<typeof SharedSchema>;

@@ -1,8 +1,18 @@
 // The conversation engine: (state, caller input) -> (new state, what to say). Pure and channel-neutral; the
 // channel adapters (Lex, Alexa) translate their events into an Input and the Output back into their responses.
-import type { TopicId } from "../content/intents.js";
 import type { SpeechContent } from "../content/types.js";
-import { initialState, MAX_HISTORY, type State } from "./state.js";
+import {
+  answerResume,
+  answerSideQuestion,
+  askDelete,
+  offerResumeOrNew,
+  offerSwitch,
+  repeatSaid,
+  sameProblem,
+  settleAsk,
+} from "./asides.js";
+import { initialState, type State } from "./state.js";
+import { answerQuestion, contactSupport, goTo, pickUp, readStep, resolved, startTopic } from "./steps.js";
 import { fill, Turn, type TurnResult } from "./turn.js";
 import type { Capabilities, Input, Progress, Recognised } from "./types.js";
 
@@ -26,11 +36,15 @@ export function converse(
     t.signal({ kind: "stateLost" }).add(content.shared.replies.lostPlace);
     t.state = { ...initialState(), phase: "topic" };
   }
-  if (input.type === "launch") launch(t, input.resume ?? opts.saved);
-  else if (opts.saved && t.state.phase === "start" && offersResume(input)) {
-    const offered = launch(t, opts.saved);
+  const saved = opts.saved && placeExists(content, opts.saved) ? opts.saved : undefined;
+  if (input.type === "launch") launch(t, input.resume ?? saved);
+  else if (saved && t.state.phase === "start" && offersResume(input) && !asksAboutTopic(input)) {
+    launch(t, saved);
     // "Pick up" as the very first words: no need to ask first.
-    if (offered && input.type === "resume") pickUp(t);
+    if (input.type === "resume") pickUp(t);
+    // A problem named by a returning caller: pick up the saved place, or start the new one? Never overwritten
+    // without asking.
+    else if (input.type === "topic") offerResumeOrNew(t, input.topic);
   } else if (input.type === "noMatch" || input.type === "noInput") {
     // After losing the state, the apology and the opening question are the whole answer: not a failure.
     if (!opts.stateLost) failure(t, input.type);
@@ -38,25 +52,31 @@ export function converse(
   return t.result();
 }
 
-/** A returning caller who names a problem, asks for a person or says goodbye gets that, not the offer. */
+/** A returning caller who asks for a person, says goodbye or asks to delete their data gets that, not the offer. */
 const offersResume = (input: Input) =>
-  input.type !== "topic" &&
   input.type !== "agent" &&
   input.type !== "stop" &&
   input.type !== "cancel" &&
-  input.type !== "deleteMyData";
+  input.type !== "deleteMyData" &&
+  !(input.type === "topic" && input.topic === "ContactSupport");
+
+const placeExists = (content: SpeechContent, p: Progress) => {
+  const topic = content.topics[p.topic];
+  return topic !== undefined && p.step >= 0 && p.step < topic.steps.length;
+};
+
+/** A question ("how do I ...") is answered even for a returning caller: that changes nothing saved. */
+const asksAboutTopic = (input: Input) => input.type === "topic" && input.question === true;
 
 /** Opens a conversation: the welcome-back offer when there is valid saved progress, else the greeting. */
-function launch(t: Turn, resume?: Progress): boolean {
-  const topic = resume ? t.content.topics[resume.topic] : undefined;
-  if (resume && topic && resume.step >= 0 && resume.step < topic.steps.length) {
+function launch(t: Turn, resume?: Progress) {
+  if (resume && placeExists(t.content, resume)) {
     const { topic: name, step } = resume;
     t.state = { ...initialState(), phase: "resume", topic: name, step, saved: step };
-    return true;
+    return;
   }
   t.add(t.shared.greeting);
   t.state = { ...initialState(), phase: "topic" };
-  return false;
 }
 
 /** Any recognised answer: the failure count starts again, a pause or an open offer of a person is settled. */
@@ -73,10 +93,27 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     }
   }
   t.state = { ...t.state, miss: 0, paused: undefined, offered: undefined };
+  const said = t.state.said;
+  t.state = { ...t.state, said: undefined };
+  if (settleAsk(t, input)) return;
+  if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
+    if (t.state.phase === "resume") return startTopic(t, input.topic);
     if (input.question && !t.inTopic) return answerQuestion(t, input.topic);
+    if (t.inTopic && input.topic === t.state.topic) {
+      // Asked about ("how do I restart it?"): where we are in it. Said ("it's still full"): it isn't fixed yet.
+      if (input.question) return void t.add(t.shared.replies.sameTopic, ...t.body());
+      t.state = { ...t.state, ...(said ? { said } : {}) };
+      return sameProblem(t);
+    }
+    if (t.inTopic && input.tentative) return offerSwitch(t, input.topic);
     return startTopic(t, input.topic);
+  }
+  if (t.state.phase === "start" && input.type === "returning") {
+    // "I got cut off", with no saved place to offer (a caller with one got the offer already).
+    t.state = { ...t.state, phase: "topic" };
+    return void t.add(t.shared.replies.noSavedPlace);
   }
   if (t.state.phase === "start" && !OPENING_COMMANDS.has(input.type)) {
     // A first turn that names no problem ("yes", "hello", a key): greet, then ask what is wrong.
@@ -85,7 +122,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   }
   // After "wait", a yes or next means "I'm ready", not an answer to the question that was left open.
   const ready = wasPaused && (input.type === "yes" || input.type === "next");
-  command(t, ready ? "resume" : input.type, wasPaused);
+  command(t, ready ? "resume" : input.type, { wasPaused, said });
 }
 
 /** Commands that make sense as the very first words of a call. */
@@ -103,7 +140,7 @@ function noStepHere(t: Turn) {
   if (t.state.phase === "start" || t.state.phase === "topic") t.add(t.shared.replies.noTopicYet);
 }
 
-function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
+function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: string | undefined }) {
   const sh = t.shared;
   const s = t.state;
   switch (cmd) {
@@ -126,8 +163,11 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
       if (!t.inTopic) t.add(sh.menu);
       return;
     case "repeat":
+      t.state = { ...t.state, ...(was.said ? { said: was.said } : {}) };
+      if (repeatSaid(t)) return;
       return void t.add(...t.body());
     case "startOver":
+      if (s.phase === "resume" && s.pending) return startTopic(t, s.pending);
       if (s.topic && (t.inTopic || s.phase === "resume")) {
         t.add(sh.replies.startOver);
         return startTopic(t, s.topic, { restart: true });
@@ -137,9 +177,12 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
     case "pause":
       t.state = { ...s, paused: true };
       return void t.add(sh.replies.pause);
+    case "returning":
+      if (t.inTopic || s.phase === "resume") return command(t, "resume", was);
+      return void t.add(sh.replies.noSavedPlace);
     case "resume":
-      if (wasPaused && s.phase === "resume") return pickUp(t);
-      if (wasPaused) return void t.add(sh.replies.resume, ...t.body());
+      if (was.wasPaused && s.phase === "resume") return pickUp(t);
+      if (was.wasPaused) return void t.add(sh.replies.resume, ...t.body());
       if (s.phase === "resume") return pickUp(t);
       if (t.expect() === "next") return goTo(t, "next");
       return void t.add(...t.body());
@@ -179,10 +222,7 @@ function command(t: Turn, cmd: Recognised, wasPaused: boolean) {
     case "personalData":
       return void t.add(sh.replies.noPersonalData);
     case "deleteMyData":
-      t.forget = true;
-      // The saved place is gone: don't offer it again in the same breath.
-      if (s.phase === "resume") t.state = { ...initialState(), phase: "topic" };
-      return void t.add(sh.replies.deletedData);
+      return askDelete(t);
     case "yes":
     case "no":
     case "maybe":
@@ -205,12 +245,7 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
       }
       return s.topic ? startTopic(t, s.topic, { restart: true }) : undefined;
     case "resume":
-      if (a === "no") {
-        t.state = { ...initialState(), phase: "topic" };
-        return;
-      }
-      if (a === "maybe") return void t.add(sh.menu);
-      return pickUp(t);
+      return answerResume(t, a === "next" ? "yes" : a);
     case "anythingElse":
       if (a === "no") return void t.goodbye();
       if (a === "yes") t.state = { ...initialState(), phase: "topic" };
@@ -238,8 +273,10 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
         return failure(t, "noMatch");
       }
       if (a === "yes" || a === "next") return goTo(t, "next");
-      // "no" or "not sure" after an instruction: read it again rather than leave them stuck.
-      return void t.add(...t.body());
+      // "No", "not yet" or "not sure" at a step to carry out: reassurance and a way forward, not the same words.
+      t.add(sh.replies.notYet);
+      t.asked = true;
+      return;
     default:
       // No topic yet: whatever the answer, tell them what they can ask for.
       t.state = { ...s, phase: "topic" };
@@ -280,80 +317,4 @@ function failure(t: Turn, kind: "noMatch" | "noInput") {
   t.add(sh.replies.giveUp);
   t.handOff("noMatch");
   t.goodbye();
-}
-
-function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
-  const s = t.state;
-  if (!opts.restart && s.topic === topic && t.inTopic) {
-    return void t.add(t.shared.replies.sameTopic, ...t.body());
-  }
-  const spoken = t.content.topics[topic];
-  t.state = { ...initialState(), phase: "step", topic };
-  t.signal({ kind: "topicStarted", topic });
-  const count = spoken.steps.length;
-  if (!opts.restart) t.add(spoken.intro, ...t.callBackNote(spoken.restartsPhone));
-  t.add(count === 1 ? t.shared.stepCountOne : fill(t.shared.stepCount, { count }));
-  readStep(t, 0, { push: false });
-}
-
-/** A question ("how do I check iCloud Backup is on?"): the short, complete answer, then the offer of steps. */
-function answerQuestion(t: Turn, topic: TopicId) {
-  t.add(t.content.topics[topic].answer);
-  t.state = { ...initialState(), phase: "offer", topic };
-}
-
-/** Step 8 of the article, or a caller asking for a person. */
-function contactSupport(t: Turn) {
-  const topic = t.content.topics.ContactSupport;
-  if (!t.caps.canTransfer) t.add(topic.intro, ...topic.steps.map((s) => s.say));
-  t.handOff("requested");
-}
-
-function pickUp(t: Turn) {
-  const s = t.state;
-  t.state = { ...s, phase: "step", saved: undefined };
-  t.add(t.shared.replies.resume);
-  readStep(t, s.saved ?? s.step, { push: false });
-}
-
-function resolved(t: Turn) {
-  const s = t.state;
-  if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
-  t.add(t.shared.replies.resolved);
-  t.state = { ...initialState(), phase: "anythingElse" };
-}
-
-/** Follows a branch target: a step id, or next / finish / resolved / support. */
-function goTo(t: Turn, target: string) {
-  const topic = t.topic;
-  const s = t.state;
-  if (!topic) return;
-  if (target === "resolved") return resolved(t);
-  if (target === "support") return notFixed(t);
-  const index = target === "next" ? s.step + 1 : topic.steps.findIndex((step) => step.id === target);
-  if (target === "finish" || index < 0 || index >= topic.steps.length) {
-    if (topic.finish === "support") return notFixed(t);
-    t.add(t.shared.replies.wrapUp);
-    t.state = { ...initialState(), phase: "anythingElse" };
-    return;
-  }
-  readStep(t, index, { push: true });
-}
-
-function notFixed(t: Turn) {
-  t.add(t.shared.replies.notFixedSupport);
-  t.handOff("notFixed");
-}
-
-/** Reads step `index`; a hard-to-undo step is announced and confirmed first. */
-function readStep(t: Turn, index: number, opts: { push: boolean; confirmed?: boolean }) {
-  const s = t.state;
-  const topic = t.topic;
-  const step = topic?.steps[index];
-  if (!s.topic || !step) return;
-  const hist = opts.push ? [...s.hist, s.step].slice(-MAX_HISTORY) : s.hist;
-  const phase = step.confirm && !opts.confirmed ? "confirm" : "step";
-  t.state = { ...s, phase, step: index, hist };
-  if (!opts.confirmed) t.signal({ kind: "stepReached", topic: s.topic, step: index });
-  t.add(...t.body());
 }

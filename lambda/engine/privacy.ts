@@ -1,17 +1,34 @@
 // Recognises a caller starting to say something secret or personal, so the line can stop them, and so it is
-// never repeated back or written to a log.
+// never repeated back or written to a log. A problem described with the same words ("my password is wrong",
+// "my apple id is locked", "the code isn't coming") is not a secret: the words after "is" tell them apart.
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+|\b(at|@)\s+[a-z0-9-]+\s+(dot|\.)\s+(com|net|org|me|edu|co)\b/i;
-const SECRET_LEAD = /\b(password|passcode|pass code|code|pin|apple id)\s+(is|was|it's|would be)\b/i;
+const SECRET_LEAD =
+  /\b(password|passcode|pass code|code|pin|apple id|apple account|email address|email)\s+(is|was|it's|would be|is like|should be)\b/i;
 /** Six or more digits in a row (spaces or dashes between): a code, a card or a phone number. */
 const LONG_NUMBER = /\d(?:[\s-]?\d){5,}/;
 
+/**
+ * Words that, right after "my password is", describe a problem rather than start the secret itself. A secret is
+ * one made-up word or a string of characters; these are the ways callers say what is wrong with it.
+ */
+const PROBLEM_AFTER_LEAD =
+  /^(not|no longer|wrong|incorrect|invalid|locked|disabled|blocked|expired|forgotten|lost|rejected|different|the wrong|the same|too|still|being|never|always|definitely|right|correct|fine|okay|ok|working|broken|stuck|changed|new|old|saved|on|in|what|showing|saying|coming|asking|needed|required|unknown|unrecognized|unrecognised|recognized|recognised|verified|unverified|missing|empty|gone|messed|mixed|a problem|the problem|an issue|the issue|my|also|definitely|probably|maybe|i think|just|and|but|so|because|isn't|wasn't|doesn't)\b/i;
+
+function secretLead(transcript: string): RegExpExecArray | undefined {
+  for (const match of transcript.matchAll(new RegExp(SECRET_LEAD.source, "gi"))) {
+    const after = transcript.slice((match.index ?? 0) + match[0].length).trim();
+    if (!PROBLEM_AFTER_LEAD.test(after)) return match as RegExpExecArray;
+  }
+  return undefined;
+}
+
 export function looksPersonal(transcript: string): boolean {
-  return EMAIL.test(transcript) || SECRET_LEAD.test(transcript) || LONG_NUMBER.test(transcript);
+  return EMAIL.test(transcript) || LONG_NUMBER.test(transcript) || secretLead(transcript) !== undefined;
 }
 
 /** What may be logged of a transcript when debugging: emails and long numbers masked, nothing after a secret. */
 export function redact(transcript: string): string {
-  const lead = SECRET_LEAD.exec(transcript);
+  const lead = secretLead(transcript);
   const kept = lead ? `${transcript.slice(0, lead.index + lead[0].length)} [redacted]` : transcript;
   return kept
     .replace(new RegExp(EMAIL.source, "gi"), "[email]")

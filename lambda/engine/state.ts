@@ -54,7 +54,23 @@ export interface State {
   offered?: boolean;
   /** The step a returning caller may pick up (phase resume). */
   saved?: number;
+  /**
+   * A question about the conversation itself is waiting for yes or no: leave this topic for `pending`
+   * ("switch"), or delete the saved place ("delete").
+   */
+  ask?: PendingAsk;
+  /** The topic the caller may move to: after "switch", or a returning caller's new problem (phase resume). */
+  pending?: TopicId;
+  /** What "repeat" brings back besides the question: Apple Support's options, or a side question's answer. */
+  said?: string;
 }
+
+export type PendingAsk = "switch" | "delete";
+const ASKS: Record<string, PendingAsk> = { s: "switch", d: "delete" };
+/** A side question's intent, or one of these. */
+export const SAID_SUPPORT = "support";
+/** The caller named this topic's problem again at a step to carry out: the next time, move on. */
+export const SAID_SAME_PROBLEM = "same";
 
 export const initialState = (): State => ({ v: STATE_VERSION, phase: "start", step: 0, hist: [], miss: 0 });
 
@@ -70,6 +86,9 @@ export function encodeState(state: State): string {
   if (state.paused) compact.z = 1;
   if (state.offered) compact.o = 1;
   if (state.saved !== undefined) compact.r = state.saved;
+  if (state.ask) compact.a = state.ask[0];
+  if (state.pending) compact.n = state.pending;
+  if (state.said) compact.e = state.said;
   return JSON.stringify(compact);
 }
 
@@ -111,10 +130,23 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   const needsTopic = phase === "step" || phase === "confirm" || phase === "resume" || phase === "offer";
   if (needsTopic && !topic) return { ok: false, reason: "phase needs a topic" };
   if (phase === "resume" && o.r === undefined) return { ok: false, reason: "resume without a step" };
+  if (o.a !== undefined && !(typeof o.a === "string" && Object.hasOwn(ASKS, o.a)))
+    return { ok: false, reason: "bad pending question" };
+  if (o.n !== undefined && !(TOPIC_INTENTS as readonly unknown[]).includes(o.n))
+    return { ok: false, reason: "unknown pending topic" };
+  if (o.a === "s" && (o.n === undefined || !topic)) return { ok: false, reason: "switch without topics" };
+  const knownSaid =
+    o.e === SAID_SUPPORT ||
+    o.e === SAID_SAME_PROBLEM ||
+    (typeof o.e === "string" && Object.hasOwn(content.questions, o.e));
+  if (o.e !== undefined && !knownSaid) return { ok: false, reason: "unknown said" };
   const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };
   if (topic) state.topic = topic;
   if (o.z === 1) state.paused = true;
   if (o.o === 1) state.offered = true;
   if (typeof o.r === "number") state.saved = o.r;
+  if (typeof o.a === "string") state.ask = ASKS[o.a];
+  if (o.n !== undefined) state.pending = o.n as TopicId;
+  if (typeof o.e === "string") state.said = o.e;
   return { ok: true, state };
 }

@@ -1,7 +1,7 @@
 // Collects what one turn says and settles the question it ends on. Every handler only adds what is new; the
 // question for the phase the conversation lands in is appended here, so no path can forget to ask it.
 import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
-import { initialState, type State } from "./state.js";
+import { initialState, SAID_SUPPORT, type State } from "./state.js";
 import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
 
 export interface TurnResult {
@@ -60,8 +60,9 @@ export class Turn {
   expect(): Expect {
     const s = this.state;
     if (this.end) return "none";
-    if (s.paused || s.phase === "resume") return "resume";
-    if (s.offered || s.phase === "confirm" || s.phase === "offer") return "yesNo";
+    if (s.paused || (s.phase === "resume" && !s.pending)) return "resume";
+    if (s.ask || s.offered || s.phase === "confirm" || s.phase === "offer" || s.phase === "resume")
+      return "yesNo";
     if (s.phase === "step") {
       const then = this.step?.then;
       return then === "fixed" || then === "question" ? "yesNo" : "next";
@@ -74,6 +75,10 @@ export class Turn {
   question(): string {
     const s = this.state;
     const sh = this.shared;
+    const pending = s.pending ? this.content.topics[s.pending] : undefined;
+    if (s.ask === "delete") return sh.replies.confirmDelete;
+    if (s.ask === "switch" && pending)
+      return fill(sh.replies.switchTopic, { current: this.topic?.title ?? "", next: pending.title });
     switch (s.phase) {
       case "confirm":
         return sh.askConfirm;
@@ -90,11 +95,10 @@ export class Turn {
       case "resume": {
         const topic = this.topic;
         const saved = s.saved ?? s.step;
-        return fill(sh.replies.welcomeBack, {
-          n: saved + 1,
-          topic: topic?.title ?? "",
-          title: topic?.steps[saved]?.title ?? "",
-        });
+        const place = { n: saved + 1, topic: topic?.title ?? "", title: topic?.steps[saved]?.title ?? "" };
+        return pending
+          ? fill(sh.replies.resumeOrNew, { ...place, next: pending.title })
+          : fill(sh.replies.welcomeBack, place);
       }
       default:
         return sh.askTopic;
@@ -136,7 +140,13 @@ export class Turn {
       return this;
     }
     this.add(fill(this.shared.replies.supportOptions, { phone: this.caps.supportPhone }));
-    this.state = { ...initialState(), phase: "anythingElse", ...(s.topic ? { topic: s.topic } : {}) };
+    // "Repeat" or "what was the number?" brings the options back.
+    this.state = {
+      ...initialState(),
+      phase: "anythingElse",
+      said: SAID_SUPPORT,
+      ...(s.topic ? { topic: s.topic } : {}),
+    };
     return this;
   }
 

@@ -22,6 +22,8 @@ export type Command =
   /** "Never mind": leave the current topic (without it, the same as stop). */
   | "cancel"
   | "deleteMyData"
+  /** "I got cut off", "I was just talking to you": a returning caller who names no problem. */
+  | "returning"
   /** The caller started to say a password, code, email address or number: never repeated, never stored. */
   | "personalData"
   | "noInput"
@@ -38,7 +40,18 @@ export type Recognised = Exclude<Command, "noInput" | "noMatch">;
 
 export type Input =
   /** `question`: asked as a question ("how do I ..."), so the short answer comes first, then the offer of steps. */
-  | { type: "topic"; topic: TopicId; question?: boolean }
+  | {
+      type: "topic";
+      topic: TopicId;
+      question?: boolean;
+      /**
+       * Words of this topic said in the middle of another one without asking to change ("it says no
+       * connection"): the caller is asked before the topic they are in is left.
+       */
+      tentative?: boolean;
+    }
+  /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
+  | { type: "sideQuestion"; intent?: string }
   | { type: Recognised }
   | { type: "noInput" }
   | { type: "noMatch" }

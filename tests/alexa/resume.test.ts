@@ -192,7 +192,8 @@ describe("nothing stale is offered", () => {
     await echo.say("AMAZON.YesIntent");
     await echo.say("AMAZON.PauseIntent");
     await echo.open();
-    expect(said(await echo.say("DeleteMyData"))).toContain(sh.replies.deletedData);
+    expect(said(await echo.say("DeleteMyData"))).toContain(sh.replies.confirmDelete);
+    expect(said(await echo.say("AMAZON.YesIntent"))).toContain(sh.replies.deletedData);
     await echo.say("AMAZON.StopIntent");
     expect(said(await echo.open())).toContain(sh.greeting);
   });
@@ -203,12 +204,14 @@ describe("nothing stale is offered", () => {
     await echo.say("BackupStuck");
     await echo.say("AMAZON.NoIntent");
     await echo.say("DeleteMyData");
+    await echo.say("AMAZON.YesIntent");
     await echo.say("AMAZON.RepeatIntent");
     await echo.end("EXCEEDED_MAX_REPROMPTS");
     expect(said(await echo.open())).toContain(sh.greeting);
 
     await echo.say("BackupStuck");
     await echo.say("DeleteMyData");
+    await echo.say("AMAZON.YesIntent");
     await echo.say("AMAZON.NoIntent");
     await echo.end("USER_INITIATED");
     expect(said(await echo.open())).toBe(welcomeBack(2, "BackupStuck"));

@@ -315,7 +315,14 @@ describe("returning callers", () => {
     const named = converse(content, phone, undefined, topic("UpdateIOS"), {
       saved: { topic: "BackupStuck", step: 3 },
     });
-    expect(named.state).toMatchObject({ topic: "UpdateIOS", step: 0 });
+    // A new problem from a returning caller never overwrites the saved place without asking.
+    expect(named.state).toMatchObject({ phase: "resume", topic: "BackupStuck", pending: "UpdateIOS" });
+    expect(named.output.say.join(" ")).toContain("Do you want to pick up there?");
+    expect(play([{ type: "no" }], phone, named.state).state).toMatchObject({ topic: "UpdateIOS", step: 0 });
+    expect(play([{ type: "yes" }], phone, named.state).state).toMatchObject({
+      topic: "BackupStuck",
+      step: 3,
+    });
     const picked = play([{ type: "resume" }], phone, r.state);
     expect(picked.state).toMatchObject({ phase: "step", topic: "BackupStuck", step: 3 });
     const over = play([{ type: "startOver" }], phone, r.state);

@@ -14,7 +14,10 @@ const turn = (state: State, input: Input) => converse(content, caps, state, inpu
 
 describe("the welcome-back offer", () => {
   it("'delete my data' there does not read the deleted place back", () => {
-    const r = turn(offer, { type: "deleteMyData" });
+    const asked = turn(offer, { type: "deleteMyData" });
+    expect(asked.output.forget).toBeUndefined();
+    expect(asked.output.say.at(-1)).toBe(sh.replies.confirmDelete);
+    const r = turn(asked.state, { type: "yes" });
     expect(r.output.forget).toBe(true);
     expect(r.output.say.join(" ")).not.toContain("Welcome back");
     expect(r.output.say.at(-1)).toBe(sh.askTopic);

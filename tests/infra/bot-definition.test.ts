@@ -34,9 +34,15 @@ describe("buildBotLocale", () => {
     expect(VOICE_ENGINE).toBe("neural");
   });
 
-  it("has exactly the topic, navigation, built-in and fallback intents", () => {
+  it("has exactly the topic, navigation, side-question, built-in and fallback intents", () => {
     expect([...byName.keys()].sort()).toEqual(
-      [...TOPIC_INTENTS, ...CUSTOM_NAV_INTENTS, ...Object.keys(BUILTIN_NAV_INTENTS), FALLBACK_INTENT].sort(),
+      [
+        ...TOPIC_INTENTS,
+        ...CUSTOM_NAV_INTENTS,
+        ...content.questions.map((q) => q.intent),
+        ...Object.keys(BUILTIN_NAV_INTENTS),
+        FALLBACK_INTENT,
+      ].sort(),
     );
     expect(intents).toHaveLength(byName.size);
   });

@@ -2,7 +2,8 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LineSettings, readSettings } from "../../infra/settings.js";
-import { readEvent, toInput } from "../../lambda/channels/lex/request.js";
+import { readEvent, toHearing } from "../../lambda/channels/lex/request.js";
+import { content as speech } from "../../lambda/content/index.js";
 import {
   BUILTIN_NAV_INTENTS,
   CUSTOM_NAV_INTENTS,
@@ -10,6 +11,7 @@ import {
   TOPIC_INTENTS,
 } from "../../lambda/content/intents.js";
 import { loadContent } from "../../lambda/content/load.js";
+import { readTurn } from "../../lambda/engine/understand/read-turn.js";
 import {
   INSTANCE_ARN,
   newApp,
@@ -193,19 +195,26 @@ describe("Lex bot", () => {
   it("has exactly the intents of the topic table, the navigation words, the built-ins and FallbackIntent", () => {
     const names = botIntents(template).map((i) => i.Name);
     expect(names.sort()).toEqual(
-      [...TOPIC_INTENTS, ...CUSTOM_NAV_INTENTS, ...Object.keys(BUILTIN_NAV_INTENTS), FALLBACK_INTENT].sort(),
+      [
+        ...TOPIC_INTENTS,
+        ...CUSTOM_NAV_INTENTS,
+        ...Object.keys(BUILTIN_NAV_INTENTS),
+        ...Object.keys(speech.questions),
+        FALLBACK_INTENT,
+      ].sort(),
     );
   });
 
   it("has only intents the Lambda handles: every one but FallbackIntent maps to an engine input", () => {
     for (const intent of botIntents(template)) {
-      const input = toInput(
+      const hearing = toHearing(
         readEvent({
           inputMode: "Text",
           inputTranscript: "hello there",
           sessionState: { intent: { name: intent.Name } },
         }),
       );
+      const input = "heard" in hearing ? readTurn(speech, undefined, hearing.heard) : hearing;
       if (intent.Name === FALLBACK_INTENT) expect(input.type, intent.Name).toBe("noMatch");
       else expect(input.type, intent.Name).not.toBe("noMatch");
     }

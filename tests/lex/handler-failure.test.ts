@@ -10,7 +10,7 @@ vi.mock("../../lambda/channels/lex/request.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../lambda/channels/lex/request.js")>();
   return {
     ...real,
-    toInput: () => {
+    toHearing: () => {
       throw new Error("simulated bug");
     },
   };

@@ -50,8 +50,9 @@ describe("resume through the local runtime", () => {
 
   it("forgets the caller who asks", async () => {
     await call("+15550100043", ["update my iphone"]);
-    const gone = await call("+15550100043", ["delete my information"]);
-    expect(gone[0]).toContain("I've deleted what this line saved");
+    const gone = await call("+15550100043", ["delete my information", "yes please"]);
+    expect(gone[0]).toContain("Do you want me to delete your saved place");
+    expect(gone[1]).toContain("I've deleted what this line saved");
     expect((await call("+15550100043", ["hello"]))[0]).not.toContain("Welcome back");
   });
 });

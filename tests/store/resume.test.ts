@@ -100,8 +100,12 @@ describe("a dropped call resumes where it stopped", () => {
       ["UpdateIOS", "update ios"],
       ["Yes", "yes"],
     ]);
-    const del = await call("+1 555 010 0005", [["DeleteMyData", "delete my information"]]);
-    expect(del.heard[0]).toContain("I've deleted what this line saved");
+    const del = await call("+1 555 010 0005", [
+      ["DeleteMyData", "delete my information"],
+      ["Yes", "yes"],
+    ]);
+    expect(del.heard[0]).toContain("Do you want me to delete your saved place");
+    expect(del.heard[1]).toContain("I've deleted what this line saved");
     expect((await call("+1 555 010 0005", [["FallbackIntent", "hello"]])).heard[0]).not.toContain(
       "Welcome back",
     );

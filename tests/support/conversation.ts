@@ -9,12 +9,15 @@ import { z } from "zod";
 import { handler as alexaHandler } from "../../lambda/alexa.js";
 import { alexaIntentName, isTopicIntent } from "../../lambda/channels/alexa/intents.js";
 import { STATE_ATTRIBUTE } from "../../lambda/channels/alexa/response.js";
-import { toInput as lexInput, readEvent } from "../../lambda/channels/lex/request.js";
+import { readEvent, toHearing } from "../../lambda/channels/lex/request.js";
 import { content } from "../../lambda/content/index.js";
 import type { BotModel } from "../../lambda/content/load.js";
 import { normalise } from "../../lambda/content/schema.js";
 import { decodeState } from "../../lambda/engine/state.js";
+import { readTurn } from "../../lambda/engine/understand/read-turn.js";
 import { handler } from "../../lambda/handler.js";
+import { confidenceThresholdOf } from "../../local/bot.js";
+import { IntentClassifier, interpret } from "../../local/classifier.js";
 import { Echo } from "../alexa/support/echo.js";
 import { type AlexaResponse, said as alexaSaid } from "../alexa/support/response-schema.js";
 import { type Channel, lexEvent } from "./lex-events.js";
@@ -64,6 +67,12 @@ export const ConversationSchema = z
     name: z.string().min(1),
     /** text: typed chat; voice: speech without a keypad (smart speaker, app); phone: Amazon Connect. */
     channel: z.enum(["text", "voice", "phone"]).default("text"),
+    /**
+     * Who stands in for Lex's NLU: "phrases" (a training phrase is its intent, other words are FallbackIntent:
+     * for tests of the engine's rules) or "classifier" (the local runtime's classifier, with its alternatives:
+     * for callers' own words, read in context).
+     */
+    nlu: z.enum(["phrases", "classifier"]).default("phrases"),
     turns: z.array(Turn).min(1),
   })
   .strict();
@@ -88,7 +97,15 @@ export function loadConversations(dir: string): Conversation[] {
     });
 }
 
-/** Exact-phrase intent lookup over the training data: stands in for Lex NLU in these tests. */
+/** What the NLU made of some words: the intent Lex picks, and its alternatives. */
+export interface Understood {
+  intent: string;
+  confidence?: number;
+  alternatives: Array<{ intent: string; confidence?: number }>;
+}
+export type Resolver = (words: string, nlu: "phrases" | "classifier") => Promise<Understood> | Understood;
+
+/** Exact-phrase intent lookup over the training data: the intent Lex would surely pick for its own phrases. */
 export function intentResolver(model: BotModel): (words: string) => string {
   const byPhrase = new Map<string, string>();
   for (const intent of model.intents)
@@ -96,22 +113,58 @@ export function intentResolver(model: BotModel): (words: string) => string {
   return (words) => byPhrase.get(normalise(words)) ?? "FallbackIntent";
 }
 
+/**
+ * Stands in for Lex's NLU in these tests: a training phrase is its own intent; other words get what the local
+ * runtime's classifier (NLP.js, trained on the same phrases) gives them: an intent when it is sure enough,
+ * FallbackIntent otherwise, and the alternatives either way, as Lex sends them.
+ */
+export async function nluResolver(model: BotModel): Promise<Resolver> {
+  const exact = intentResolver(model);
+  const classifier = await IntentClassifier.fromModel(model);
+  const threshold = confidenceThresholdOf(model);
+  return async (words, nlu) => {
+    const known = exact(words);
+    if (nlu === "phrases") return { intent: known, alternatives: [] };
+    const ranked = interpret(await classifier.rank(words), threshold);
+    const top = known !== "FallbackIntent" ? known : (ranked[0]?.intent ?? "FallbackIntent");
+    const own = ranked.find((r) => r.intent === top);
+    const alternatives = ranked
+      .filter((r) => r.intent !== top)
+      .map((r) => ({ intent: r.intent, ...(r.score !== undefined ? { confidence: r.score } : {}) }));
+    return {
+      intent: top,
+      ...(known !== "FallbackIntent"
+        ? { confidence: 0.95 }
+        : own?.score !== undefined
+          ? { confidence: own.score }
+          : {}),
+      alternatives,
+    };
+  };
+}
+
 export interface PlayedTurn {
   said: string;
   response: ReturnType<typeof assertValidLexResponse>;
 }
 
-export async function play(conv: Conversation, resolve: (words: string) => string): Promise<void> {
+export async function play(conv: Conversation, resolve: Resolver): Promise<void> {
   let attributes: Record<string, string> = {};
   for (const [i, turn] of conv.turns.entries()) {
     const where = `${conv.file} "${conv.name}" turn ${i + 1}`;
     if (turn.tamper !== undefined) attributes = { ...attributes, conversationState: turn.tamper };
     const transcript = turn.caller ?? turn.press ?? "";
-    const intent = turn.intent ?? (turn.caller ? resolve(turn.caller) : "FallbackIntent");
+    const understood: Understood = turn.intent
+      ? { intent: turn.intent, alternatives: [] }
+      : turn.caller
+        ? await resolve(turn.caller, conv.nlu)
+        : { intent: "FallbackIntent", alternatives: [] };
     const channel: Channel = conv.channel;
     const event = lexEvent({
       channel,
-      intent,
+      intent: understood.intent,
+      ...(understood.confidence !== undefined ? { confidence: understood.confidence } : {}),
+      alternatives: understood.alternatives,
       transcript,
       sessionAttributes: attributes,
       dtmf: turn.press !== undefined,
@@ -182,11 +235,12 @@ function check(
 
 /** Whether Lex would take these words as a question about the topic (its own rule, via its own adapter). */
 function lexHearsQuestion(words: string, intent: string): boolean {
-  const input = lexInput(readEvent(lexEvent({ channel: "voice", intent, transcript: words })));
+  const hearing = toHearing(readEvent(lexEvent({ channel: "voice", intent, transcript: words })));
+  const input = "heard" in hearing ? readTurn(content, undefined, hearing.heard) : hearing;
   return input.type === "topic" && input.question === true;
 }
 
-export async function playOnAlexa(conv: Conversation, resolve: (words: string) => string): Promise<void> {
+export async function playOnAlexa(conv: Conversation, resolve: Resolver): Promise<void> {
   const echo = new Echo(
     alexaHandler,
     `amzn1.ask.account.CONVERSATION${normalise(conv.name).replace(/\W/g, "")}`,
@@ -198,7 +252,7 @@ export async function playOnAlexa(conv: Conversation, resolve: (words: string) =
         `${where}: Alexa has no keypad and handles silence itself; list this conversation as not on Alexa`,
       );
     const words = turn.caller ?? "";
-    const lexIntent = turn.intent ?? resolve(words);
+    const lexIntent = turn.intent ?? (await resolve(words, conv.nlu)).intent;
     const intent = alexaIntentName(lexIntent);
     if (!echo.inSession) {
       const afterLaunch =

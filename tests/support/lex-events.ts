@@ -12,6 +12,8 @@ export interface EventOptions {
   dtmf?: boolean;
   sessionId?: string;
   confidence?: number;
+  /** Lex's alternatives after the chosen intent, best first, as the NLU ranked them. */
+  alternatives?: Array<{ intent: string; confidence?: number }>;
 }
 
 export function lexEvent(o: EventOptions): LexEvent {
@@ -38,8 +40,23 @@ export function lexEvent(o: EventOptions): LexEvent {
       version: "DRAFT",
     },
     interpretations: [
-      { intent, nluConfidence: o.confidence ?? 0.92, interpretationSource: "Lex" },
-      { intent: { name: "FallbackIntent", slots: {}, state: "InProgress", confirmationState: "None" } },
+      {
+        intent,
+        ...(o.intent === "FallbackIntent" ? {} : { nluConfidence: o.confidence ?? 0.92 }),
+        interpretationSource: "Lex",
+      },
+      ...(o.alternatives ?? [{ intent: "FallbackIntent" }])
+        .filter((a) => a.intent !== o.intent)
+        .map((a) => ({
+          intent: {
+            name: a.intent,
+            slots: {},
+            state: "InProgress" as const,
+            confirmationState: "None" as const,
+          },
+          ...(a.confidence !== undefined ? { nluConfidence: a.confidence } : {}),
+          interpretationSource: "Lex" as const,
+        })),
     ],
     proposedNextState: undefined as unknown as LexEvent["proposedNextState"],
     requestAttributes: o.channel === "phone" ? { "x-amz-lex:channels:platform": "Connect" } : {},

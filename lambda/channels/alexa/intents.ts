@@ -1,6 +1,8 @@
 // How the bot's intents are named on Alexa, and what each means to the engine. One table for both the skill
 // package (which intents the model declares) and the handler (what a request means), so the two can't drift.
 // Runtime-safe: plain constants, nothing that reads files.
+
+import { content } from "../../content/index.js";
 import {
   BUILTIN_NAV_INTENTS,
   isTopicIntent,
@@ -12,7 +14,7 @@ import type { Recognised } from "../../engine/types.js";
 
 /**
  * Our navigation intents as Alexa knows them: Alexa's built-in where it has one (its own phrases, plus ours),
- * else a custom intent of the same name (Maybe, Skip, WhichStep, DeleteMyData have no Alexa built-in).
+ * else a custom intent of the same name (Maybe, Skip, WhichStep, DeleteMyData, ReturnCall have no Alexa built-in).
  */
 export const ALEXA_NAV_INTENTS = {
   Yes: "AMAZON.YesIntent",
@@ -23,6 +25,7 @@ export const ALEXA_NAV_INTENTS = {
   Skip: "Skip",
   WhichStep: "WhichStep",
   DeleteMyData: "DeleteMyData",
+  ReturnCall: "ReturnCall",
   ...BUILTIN_NAV_INTENTS,
 } as const satisfies Record<NavIntent, string>;
 
@@ -48,6 +51,16 @@ export function alexaIntentName(botIntent: string): string {
   return Object.hasOwn(ALEXA_NAV_INTENTS, botIntent) ? ALEXA_NAV_INTENTS[botIntent as NavIntent] : botIntent;
 }
 
+/** The bot (Lex) name of an Alexa intent, so both channels are read by the same rules; unknown names pass through. */
+export function botIntentName(alexaIntent: string): string {
+  if (alexaIntent === ALEXA_FALLBACK_INTENT) return "FallbackIntent";
+  if (alexaIntent === ALEXA_NAVIGATE_HOME_INTENT) return "StopIntent";
+  const nav = (Object.keys(ALEXA_NAV_INTENTS) as NavIntent[]).find(
+    (k) => ALEXA_NAV_INTENTS[k] === alexaIntent,
+  );
+  return nav ?? alexaIntent;
+}
+
 /**
  * The command an Alexa intent name stands for. The name comes from outside, so only the table's own keys count:
  * "constructor" or "__proto__" must not find Object's.
@@ -59,6 +72,7 @@ export function commandOf(intent: string): Recognised | undefined {
 /** Every intent the skill declares and the handler answers, in the order the interaction model lists them. */
 export const ALEXA_INTENTS: readonly string[] = [
   ...TOPIC_INTENTS,
+  ...Object.keys(content.questions),
   ...Object.keys(ALEXA_COMMANDS),
   ALEXA_FALLBACK_INTENT,
 ];

@@ -2,8 +2,9 @@
 // field by field (version, request type, session, user, skill id) and turned into a small, trusted summary.
 // Nothing here throws; anything that doesn't check out is named, so the handler can answer it safely.
 import type { Input } from "../../engine/types.js";
+import type { Heard } from "../../engine/understand/read-turn.js";
 import { isRecord } from "../guards.js";
-import { ALEXA_FALLBACK_INTENT, commandOf, isTopicIntent } from "./intents.js";
+import { ALEXA_FALLBACK_INTENT, botIntentName, commandOf, isTopicIntent } from "./intents.js";
 import { DELETED_ATTRIBUTE, STATE_ATTRIBUTE } from "./response.js";
 
 /** Alexa's request format version; the only one there is. */
@@ -101,8 +102,10 @@ export function readRequest(event: unknown): AlexaRequest {
  * words: a topic that opens a new session ("Alexa, ask backup helper how do I ...") is a one-shot question and
  * gets the short answer first; a topic named inside a session starts the steps.
  */
-export function toInput(intent: string, isNewSession: boolean): Input {
-  if (isTopicIntent(intent)) return { type: "topic", topic: intent, question: isNewSession };
-  const command = commandOf(intent);
-  return command ? { type: command } : { type: "noMatch" };
+export function toInput(intent: string, isNewSession: boolean): Input | { heard: Heard } {
+  if (isTopicIntent(intent) && isNewSession) return { type: "topic", topic: intent, question: true };
+  // A pause ends the session on a speaker: the handler deals with it before the engine.
+  if (commandOf(intent) === "pause") return { type: "pause" };
+  // Everything else is read in context by the same rules as Lex, from the intent alone (Alexa sends no words).
+  return { heard: { text: "", interpretations: [{ intent: botIntentName(intent) }] } };
 }

@@ -1,8 +1,9 @@
 // Reads a Lex V2 event defensively: the Lambda answers whatever arrives, so every field is checked for type and
 // size, and anything missing or odd gets a safe default instead of an exception.
-import { FALLBACK_INTENT, isTopicIntent, navCommand } from "../../content/intents.js";
+import { FALLBACK_INTENT } from "../../content/intents.js";
 import { looksPersonal } from "../../engine/privacy.js";
 import type { Input, Recognised } from "../../engine/types.js";
+import type { Heard, Interpretation } from "../../engine/understand/read-turn.js";
 import { isRecord } from "../guards.js";
 import type { InputMode } from "./types.js";
 
@@ -19,6 +20,30 @@ export interface LexTurn {
   transcript: string;
   sessionAttributes: Record<string, string>;
   requestAttributes: Record<string, string>;
+  /** Lex's interpretations, best first: intent names and confidence, nothing else. */
+  interpretations: Interpretation[];
+}
+
+/** Lex sends the top interpretation and up to four alternatives. */
+const MAX_INTERPRETATIONS = 5;
+
+function readInterpretations(v: unknown, current: string): Interpretation[] {
+  const list = Array.isArray(v) ? v.slice(0, MAX_INTERPRETATIONS) : [];
+  const out: Interpretation[] = [];
+  for (const item of list) {
+    if (!isRecord(item) || !isRecord(item.intent)) continue;
+    const name = str(item.intent.name, 100);
+    if (!name) continue;
+    const confidence = item.nluConfidence;
+    const ok =
+      typeof confidence === "number" && Number.isFinite(confidence) && confidence >= 0 && confidence <= 1;
+    out.push({ intent: name, ...(ok ? { confidence } : {}) });
+  }
+  // The intent Lex chose for the turn leads, whatever order the list came in.
+  const at = out.findIndex((i) => i.intent === current);
+  if (at > 0) out.unshift(...out.splice(at, 1));
+  if (at < 0) out.unshift({ intent: current });
+  return out;
 }
 
 const str = (v: unknown, max = 256): string => (typeof v === "string" ? v.slice(0, max) : "");
@@ -43,18 +68,17 @@ export function readEvent(event: unknown): LexTurn {
   const session = isRecord(e.sessionState) ? e.sessionState : {};
   const intent = isRecord(session.intent) ? session.intent : {};
   const mode = e.inputMode;
+  const intentName = str(intent.name, 100) || FALLBACK_INTENT;
   return {
     sessionId: str(e.sessionId, 100),
     inputMode: mode === "DTMF" || mode === "Speech" || mode === "Text" ? mode : "Text",
-    intentName: str(intent.name, 100) || FALLBACK_INTENT,
+    intentName,
     transcript: str(e.inputTranscript, MAX_TRANSCRIPT),
     sessionAttributes: stringMap(session.sessionAttributes, MAX_FOREIGN_ATTRIBUTES_BYTES),
     requestAttributes: stringMap(e.requestAttributes, MAX_FOREIGN_ATTRIBUTES_BYTES),
+    interpretations: readInterpretations(e.interpretations, intentName),
   };
 }
-
-/** Words that open a question rather than report a problem: "how do I ...", "why is ...". */
-const QUESTION = /^(how|what|why|where|when|which|can|could|should|is|are|do|does)\b/i;
 
 /** The phone keypad: 1 yes or next, 2 no, 0 a person, 9 repeat. */
 const KEYS: Record<string, Recognised> = { "1": "yes", "2": "no", "0": "agent", "9": "repeat" };
@@ -66,7 +90,11 @@ export function isPhone(turn: LexTurn): boolean {
   return turn.inputMode === "DTMF" || turn.requestAttributes["x-amz-lex:channels:platform"] === "Connect";
 }
 
-export function toInput(turn: LexTurn): Input {
+/**
+ * What the caller gave: a key on the phone (a menu choice, read here), or words, which the engine reads against
+ * the question it asked (lambda/engine/understand).
+ */
+export function toHearing(turn: LexTurn): Input | { heard: Heard } {
   const text = turn.transcript.trim();
   // A spoken code or number is personal even on the phone; only a single key is a menu choice.
   if (turn.inputMode !== "DTMF" && looksPersonal(text)) return { type: "personalData" };
@@ -76,9 +104,5 @@ export function toInput(turn: LexTurn): Input {
     return command ? { type: command } : { type: "noMatch" };
   }
   if (text.length === 0) return { type: "noInput" };
-  if (isTopicIntent(turn.intentName)) {
-    return { type: "topic", topic: turn.intentName, question: QUESTION.test(text) };
-  }
-  const command = navCommand(turn.intentName);
-  return command ? { type: command } : { type: "noMatch" };
+  return { heard: { text, interpretations: turn.interpretations } };
 }

@@ -1,0 +1,82 @@
+// Moving through a topic's steps: starting a topic, reading a step (confirmed first when it is hard to undo),
+// following a branch, and the ways a topic ends (fixed, finished, handed on).
+import type { TopicId } from "../content/intents.js";
+import { initialState, MAX_HISTORY } from "./state.js";
+import { fill, type Turn } from "./turn.js";
+
+export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
+  const s = t.state;
+  if (!opts.restart && s.topic === topic && t.inTopic) {
+    return void t.add(t.shared.replies.sameTopic, ...t.body());
+  }
+  const spoken = t.content.topics[topic];
+  t.state = { ...initialState(), phase: "step", topic };
+  t.signal({ kind: "topicStarted", topic });
+  const count = spoken.steps.length;
+  if (!opts.restart) t.add(spoken.intro, ...t.callBackNote(spoken.restartsPhone));
+  t.add(count === 1 ? t.shared.stepCountOne : fill(t.shared.stepCount, { count }));
+  readStep(t, 0, { push: false });
+}
+
+/** A question ("how do I check iCloud Backup is on?"): the short, complete answer, then the offer of steps. */
+export function answerQuestion(t: Turn, topic: TopicId) {
+  t.add(t.content.topics[topic].answer);
+  t.state = { ...initialState(), phase: "offer", topic };
+}
+
+/** Step 8 of the article, or a caller asking for a person. */
+export function contactSupport(t: Turn) {
+  const topic = t.content.topics.ContactSupport;
+  if (!t.caps.canTransfer) t.add(topic.intro, ...topic.steps.map((s) => s.say));
+  t.handOff("requested");
+}
+
+/** A returning caller takes up the saved step. */
+export function pickUp(t: Turn) {
+  const s = t.state;
+  t.state = { ...s, phase: "step", saved: undefined, pending: undefined };
+  t.add(t.shared.replies.resume);
+  readStep(t, s.saved ?? s.step, { push: false });
+}
+
+export function resolved(t: Turn) {
+  const s = t.state;
+  if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
+  t.add(t.shared.replies.resolved);
+  t.state = { ...initialState(), phase: "anythingElse" };
+}
+
+/** Follows a branch target: a step id, or next / finish / resolved / support. */
+export function goTo(t: Turn, target: string) {
+  const topic = t.topic;
+  const s = t.state;
+  if (!topic) return;
+  if (target === "resolved") return resolved(t);
+  if (target === "support") return notFixed(t);
+  const index = target === "next" ? s.step + 1 : topic.steps.findIndex((step) => step.id === target);
+  if (target === "finish" || index < 0 || index >= topic.steps.length) {
+    if (topic.finish === "support") return notFixed(t);
+    t.add(t.shared.replies.wrapUp);
+    t.state = { ...initialState(), phase: "anythingElse" };
+    return;
+  }
+  readStep(t, index, { push: true });
+}
+
+function notFixed(t: Turn) {
+  t.add(t.shared.replies.notFixedSupport);
+  t.handOff("notFixed");
+}
+
+/** Reads step `index`; a hard-to-undo step is announced and confirmed first. */
+export function readStep(t: Turn, index: number, opts: { push: boolean; confirmed?: boolean }) {
+  const s = t.state;
+  const topic = t.topic;
+  const step = topic?.steps[index];
+  if (!s.topic || !step) return;
+  const hist = opts.push ? [...s.hist, s.step].slice(-MAX_HISTORY) : s.hist;
+  const phase = step.confirm && !opts.confirmed ? "confirm" : "step";
+  t.state = { ...s, phase, step: index, hist };
+  if (!opts.confirmed) t.signal({ kind: "stepReached", topic: s.topic, step: index });
+  t.add(...t.body());
+}

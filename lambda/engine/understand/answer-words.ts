@@ -1,0 +1,200 @@
+// Reads a caller's words as an answer to the question the line just asked: the question's own answer words
+// (from content: "gray" at "is the switch green?", a negation flipping them), then the ways people say yes, no
+// and "not sure", hedged or not ("um, I think so", "I'd rather not", "dunno"). Pure string work, no NLU.
+import type { AnswerWords } from "../../content/types.js";
+
+export type Answer = "yes" | "no" | "maybe";
+/** How sure the words are: a clear yes or no, the question's own words, or a hedge ("I think so"). */
+export type Strength = "clear" | "words" | "hedge";
+export interface ReadAnswer {
+  answer: Answer;
+  strength: Strength;
+}
+
+/** Sounds and fillers that carry no answer: dropped wherever they are. */
+const FILLERS = new Set([
+  "um",
+  "umm",
+  "uhm",
+  "uh",
+  "uhh",
+  "er",
+  "erm",
+  "hmm",
+  "hm",
+  "ah",
+  "eh",
+  "oh",
+  "ooh",
+  "ahh",
+]);
+/** Openers that carry no answer, dropped at the start. */
+const OPENERS =
+  /^(?:(?:well|so|okay so|ok so|right so|hmm|let me see|let me look|let me check|hold on|one sec|one second|honestly|i mean|you know)\s*,?\s+)+/;
+
+/** Lowercase words and commas (clause breaks), fillers and openers removed. */
+export function normaliseWords(text: string): string {
+  const words = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC`]/g, "'")
+    .replace(/\bmm+ ?hm+\b/g, "mhm")
+    .replace(/\buh[ -]huh\b/g, "uhhuh")
+    .replace(/[^a-z0-9',\s-]/g, " ")
+    .replace(/,/g, " , ")
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !FILLERS.has(w));
+  return words
+    .join(" ")
+    .replace(/^(, )+/, "")
+    .replace(/( ,)+$/, "")
+    .replace(OPENERS, "")
+    .trim();
+}
+
+const MAYBE = [
+  /\b(not|don't|do not|dont) (really |quite |totally |a hundred percent |100 percent )?(sure|certain|positive)\b/,
+  /\b(unsure|dunno|no idea|no clue|not a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
+  /\b(i|i really|i honestly) (don't|do not|dont) know\b/,
+  /^(don't|dont) know\b/,
+  /\b(can't|cannot|can not) (really )?(tell|see|find|remember)\b/,
+  /\b(don't|do not) (see|remember)\b/,
+  /^(maybe|perhaps|possibly)\b/,
+  /\bhow (do|can|would|should|could) (i|you|we) (check|tell|know|find out|see|be sure)\b/,
+  /\b(where|what) (do|should) i (look|check)\b/,
+  /\bi forget\b/,
+];
+
+const NO_LEAD =
+  /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/;
+const NO_ANYWHERE = [
+  /\b(i )?(don't|do not|dont) think so\b/,
+  /\b(probably|likely|definitely|certainly) not\b/,
+  /\b(i )?doubt it\b/,
+  /\b(i'd|i would|i'll|i will)? ?rather not\b/,
+  /\b(don't|do not|dont) (want|wanna|need) (to|that|it|anything)\b/,
+  /\bi (don't|do not) want\b/,
+  /\b(let's|let us|better) not\b/,
+  /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|hold off|leave it)\b/,
+  /\bit (isn't|is not|wasn't|was not|didn't|did not|doesn't|does not|hasn't|has not|won't|will not|can't)\b/,
+  /\b(it's|its|that's|thats) not\b/,
+  /\b(didn't|doesn't|did not|does not|isn't|hasn't|won't|wouldn't) (work|help|fix|change|finish|complete|go)\b/,
+  /\bnot (working|fixed|finished|done|yet|really|quite|backing up)\b/,
+  /\bstill (not|no|failing|fails|stuck|broken|the same|spinning|says|saying|doesn't|won't|isn't|hasn't|can't|cannot|loading|going)\b/,
+  /\b(same|that) (thing|error|problem|message|issue) (again|as before)?\b/,
+  /\bnothing (changed|happened|has changed|has happened|different)\b/,
+  /\b(don't|do not) (do|delete|reset|erase) (it|that|anything)\b/,
+];
+
+const YES_LEAD =
+  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|sure|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|okay|ok|alright|all right|fine|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/;
+/** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
+const YES_HEDGED = [
+  /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,
+  /\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/,
+  /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)\b/,
+  /\bshould be\b/,
+];
+const YES_ANYWHERE = [
+  /\b(it|that) (is|does|did|has|worked|works)\b/,
+  /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
+  /\b(that|it) (worked|did it|fixed it|helped)\b/,
+  /\b(go for it|let's do it|let's go ahead|go on then|go ahead|do it|sounds good)\b/,
+];
+
+function has(patterns: RegExp[], text: string): boolean {
+  return patterns.some((p) => p.test(text));
+}
+
+/** Words that turn a following answer phrase into its opposite ("it's not green"). */
+const NEGATORS = new Set([
+  "not",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "doesn't",
+  "don't",
+  "didn't",
+  "hasn't",
+  "haven't",
+  "won't",
+  "can't",
+  "couldn't",
+  "never",
+  "hardly",
+  "barely",
+  "nowhere",
+  "without",
+  "dont",
+  "isnt",
+  "doesnt",
+]);
+const NEGATION_WINDOW = 4;
+
+interface PhraseMatch {
+  answer: "yes" | "no";
+  start: number;
+  length: number;
+}
+
+/** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
+export function matchAnswerWords(text: string, words: AnswerWords | undefined): Answer | undefined {
+  if (!words) return undefined;
+  const tokens = text.split(" ");
+  let best: PhraseMatch | undefined;
+  for (const answer of ["yes", "no"] as const) {
+    for (const phrase of words[answer]) {
+      const p = phrase.split(" ");
+      for (let i = 0; i + p.length <= tokens.length; i++) {
+        if (p.every((w, j) => tokens[i + j] === w) && (!best || p.length > best.length))
+          best = { answer, start: i, length: p.length };
+      }
+    }
+  }
+  if (!best) return undefined;
+  let negated = false;
+  for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
+    const w = tokens[i] ?? "";
+    if (w === "," || w === "but" || w === "and") break;
+    if (NEGATORS.has(w) || w.endsWith("n't")) negated = !negated;
+  }
+  const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
+  return answer;
+}
+
+/**
+ * The answer in these words (normalised with normaliseWords), to a yes/no question whose own answer words are
+ * `words`; undefined when they don't answer it.
+ */
+export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | undefined {
+  if (text.length === 0) return undefined;
+  const own = matchAnswerWords(text, words);
+  if (own) return { answer: own, strength: "words" };
+  if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };
+  if (NO_LEAD.test(text)) return { answer: "no", strength: "clear" };
+  if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "clear" };
+  if (has(YES_HEDGED, text)) return { answer: "yes", strength: "hedge" };
+  if (YES_LEAD.test(text)) return { answer: "yes", strength: "clear" };
+  if (has(YES_ANYWHERE, text)) return { answer: "yes", strength: "clear" };
+  return undefined;
+}
+
+/** Words that say a step to carry out is done ("done", "okay, got it"), or not yet. */
+const DONE = [
+  /^(next|done|finished|ready|got it|okay|ok|alright|all right|yes|yeah|yep|yup|sure|right|cool|great|perfect|good|there|found it|i see it)\b/,
+  /\b(i've|i have|i) (done|did|finished|found|tapped|opened|turned|restarted|got) (it|that|this|them|the|my|there)\b/,
+  /\b(that's|thats|it's|its) (done|open|there|on|finished)\b/,
+  /\b(i'm|im) (there|in|done|ready|back|on it now)\b/,
+  /\b(done|finished|did it|did that|got it)\b/,
+];
+const NOT_DONE = [
+  /^(no|nope|nah|not yet|not quite|hang on|hold on|wait|one sec|just a sec)\b/,
+  /\b(not yet|not done|not finished|haven't|have not|didn't|did not|still (doing|going|working|looking|trying|waiting|loading|turning)|working on it|doing it now|in a (sec|second|minute|moment))\b/,
+];
+
+export function readProgress(text: string): "next" | "no" | "maybe" | undefined {
+  if (text.length === 0) return undefined;
+  if (has(MAYBE, text)) return "maybe";
+  if (has(NOT_DONE, text)) return "no";
+  if (has(DONE, text)) return "next";
+  return undefined;
+}

@@ -1,0 +1,193 @@
+// Reads one caller turn against what the line just asked. The NLU (Lex, Alexa, the local classifier) says which
+// intents the words resemble; this decides what they mean here: an answer to the open question (in its own words,
+// hedged, or plain), a step command, a side question, or a problem of another topic, which only leaves the topic
+// under way when the caller clearly asks to. Pure and channel-neutral: words and intents in, an engine Input out.
+import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../content/intents.js";
+import type { AnswerWords, SpeechContent } from "../../content/types.js";
+import { looksPersonal } from "../privacy.js";
+import type { State } from "../state.js";
+import type { Input, Recognised } from "../types.js";
+import { normaliseWords, readAnswer, readProgress } from "./answer-words.js";
+
+export interface Interpretation {
+  /** A bot intent name (Lex's names: topics, navigation, side questions, FallbackIntent). */
+  intent: string;
+  /** NLU confidence, 0 to 1, when the channel gives one. */
+  confidence?: number;
+}
+
+export interface Heard {
+  /** What the caller said, as transcribed; empty when the channel sends only an intent (Alexa). */
+  text: string;
+  /** The NLU's interpretations, best first (Lex sends up to five; FallbackIntent first when unsure). */
+  interpretations: Interpretation[];
+}
+
+/** An alternative interpretation this close to its best is worth reading in context. */
+const ALTERNATIVE_MIN_CONFIDENCE = 0.15;
+
+/** What the line is waiting for, from the state alone. */
+type Waiting = "answer" | "confirm" | "done" | "topic" | "anythingElse";
+
+function waitingFor(content: SpeechContent, s: State | undefined): { waiting: Waiting; words?: AnswerWords } {
+  if (!s || s.phase === "start" || s.phase === "topic" || s.phase === "ended") return { waiting: "topic" };
+  if (s.ask === "delete") return { waiting: "confirm" };
+  if (s.ask || s.offered || s.phase === "offer" || s.phase === "resume") return { waiting: "answer" };
+  if (s.phase === "anythingElse") return { waiting: "anythingElse" };
+  if (s.phase === "confirm") return { waiting: "confirm" };
+  const step = s.topic ? content.topics[s.topic].steps[s.step] : undefined;
+  if (step?.then === "fixed")
+    return { waiting: "answer", words: merge(content.shared.fixedAnswers, step.answers) };
+  if (step?.then === "question")
+    return { waiting: "answer", ...(step.answers ? { words: step.answers } : {}) };
+  return { waiting: "done" };
+}
+
+const merge = (a: AnswerWords, b: AnswerWords | undefined): AnswerWords =>
+  b ? { yes: [...b.yes, ...a.yes], no: [...b.no, ...a.no] } : a;
+
+/** Asked as a question: "how long does it take", "will I lose my photos", "is that an app". */
+const QUESTION =
+  /^(how|what|what's|whats|why|where|where's|when|which|who|is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b/;
+const QUESTION_INSIDE =
+  /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
+const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test(text);
+
+/** A deliberate change of subject: "actually, ...", "what about ...", "I also have ...". */
+const SWITCH =
+  /\b(actually|instead|different|another|other problem|other issue|switch|rather|what about|how about|forget (that|this|it)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want to (do|check|fix|talk about|look at|ask about)|i'd like to|i would like to|help me with|can you help (me )?with)\b/;
+
+/** Commands that still mean themselves inside a question ("can you repeat that?", "can I talk to someone?"). */
+const SAFE_IN_QUESTION = new Set<Recognised>([
+  "repeat",
+  "help",
+  "whichStep",
+  "agent",
+  "back",
+  "skip",
+  "startOver",
+  "pause",
+  "resume",
+  "maybe",
+]);
+/** Commands that end or undo something: never taken from words that also ask something, or answer the open question. */
+const DESTRUCTIVE = new Set<Recognised>(["stop", "cancel", "deleteMyData"]);
+
+const isSideQuestion = (content: SpeechContent, intent: string) => Object.hasOwn(content.questions, intent);
+
+export function readTurn(content: SpeechContent, state: State | undefined, heard: Heard): Input {
+  const raw = heard.text.trim();
+  if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
+  const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
+  const text = normaliseWords(raw);
+  const s = state;
+  const inTopic = s?.phase === "step" || s?.phase === "confirm";
+  const { waiting, words } = waitingFor(content, s);
+
+  // The channel sent no words (Alexa): the intent is all there is.
+  if (text.length === 0) {
+    if (raw.length === 0 && heard.interpretations.length === 0) return { type: "noInput" };
+    return byIntent(content, s, top, "", inTopic);
+  }
+
+  const asked = isQuestion(text);
+  // 1. An answer to the question that is open, in its own words or as people say yes and no.
+  if (waiting === "answer" || waiting === "confirm" || waiting === "anythingElse") {
+    const reply = readAnswer(text, words);
+    const leads = reply && (reply.strength !== "hedge" || !asked);
+    if (reply && leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text))) {
+      if (waiting === "anythingElse" && reply.answer === "yes" && isTopicIntent(top))
+        return byIntent(content, s, top, text, inTopic);
+      // Only a clear yes goes ahead with something that can't be undone.
+      if (waiting === "confirm" && reply.answer === "yes" && reply.strength === "hedge")
+        return { type: "maybe" };
+      return { type: reply.answer };
+    }
+  }
+  if (waiting === "done" && !asked) {
+    const progress = readProgress(text);
+    const command = navCommand(top);
+    // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
+    const specific =
+      command && command !== "yes" && command !== "no" && command !== "next" && command !== "maybe";
+    if (progress && !(specific && !DESTRUCTIVE.has(command))) return { type: progress };
+  }
+
+  // 2. A question on the side: answered, then back to the step.
+  if (asked) return readQuestion(content, s, heard, text, inTopic);
+
+  // 3. A command, a side question said as a statement ("I can't find settings"), or another problem.
+  return byIntent(content, s, top, text, inTopic, heard);
+}
+
+/** Words asking something: a side question the content answers, a command asked politely, or another topic. */
+function readQuestion(
+  content: SpeechContent,
+  s: State | undefined,
+  heard: Heard,
+  text: string,
+  inTopic: boolean,
+): Input {
+  const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
+  if (isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
+  const command = navCommand(top);
+  if (command && SAFE_IN_QUESTION.has(command)) return { type: command };
+  // Not in a topic, a question about a problem is the one-shot question it always was.
+  if (isTopicIntent(top) && (!inTopic || top === "ContactSupport"))
+    return { type: "topic", topic: top, ...(inTopic ? {} : { question: true }) };
+  const side = sideQuestionOf(content, s, heard);
+  if (side) return { type: "sideQuestion", intent: side };
+  // A question about another problem mid-topic: offer to go there; about this one: where we are in it.
+  if (isTopicIntent(top) && top !== s?.topic) return { type: "topic", topic: top, tentative: true };
+  if (isTopicIntent(top)) return { type: "topic", topic: top, question: true };
+  // Nothing the line knows: an honest "I don't have that", then the question that was open.
+  return s && s.phase !== "start" && s.phase !== "topic" ? { type: "sideQuestion" } : fallback(text);
+}
+
+/** The best side question among the interpretations, preferring one with an answer for where the caller is. */
+function sideQuestionOf(content: SpeechContent, s: State | undefined, heard: Heard): string | undefined {
+  const candidates = heard.interpretations.filter(
+    (i, n) =>
+      isSideQuestion(content, i.intent) && (n === 0 || (i.confidence ?? 0) >= ALTERNATIVE_MIN_CONFIDENCE),
+  );
+  const placed = candidates.find((c) =>
+    (content.questions[c.intent]?.where ?? []).some((p) => p.topic === s?.topic),
+  );
+  const first = candidates[0];
+  // A placed answer wins over the best only when both are in the running.
+  if (placed && first && placed !== first && (first.confidence ?? 1) - (placed.confidence ?? 0) > 0.3)
+    return first.intent;
+  return (placed ?? first)?.intent;
+}
+
+const fallback = (_text: string): Input => ({ type: "noMatch" });
+
+/** The NLU's best intent, read in context. */
+function byIntent(
+  content: SpeechContent,
+  s: State | undefined,
+  top: string,
+  text: string,
+  inTopic: boolean,
+  heard?: Heard,
+): Input {
+  if (isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
+  if (isTopicIntent(top)) return topicInContext(s, top, text, inTopic);
+  const command = navCommand(top);
+  if (command) return { type: command };
+  // Fallback: a side question or a problem the NLU was less sure of is still worth asking about.
+  const side = heard
+    ? sideQuestionOf(content, s, { ...heard, interpretations: heard.interpretations.slice(1) })
+    : undefined;
+  if (side && s && s.phase !== "start") return { type: "sideQuestion", intent: side };
+  return { type: "noMatch" };
+}
+
+/** A problem named: a new topic when none is under way or the caller asks to change; otherwise asked about. */
+function topicInContext(s: State | undefined, topic: TopicId, text: string, inTopic: boolean): Input {
+  // The topic under way named again: said as a statement, it's still not fixed; with no words, just where we are.
+  if (inTopic && topic === s?.topic) return { type: "topic", topic, ...(text ? {} : { question: true }) };
+  if (!inTopic || topic === "ContactSupport") return { type: "topic", topic };
+  if (text.length > 0 && SWITCH.test(text)) return { type: "topic", topic };
+  return { type: "topic", topic, tentative: true };
+}
