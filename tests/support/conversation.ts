@@ -55,6 +55,24 @@ const Turn = z
     silence: z.literal(true).optional(),
     /** Replace the stored conversation state, as a tampering client could. */
     tamper: z.string().optional(),
+    /** What kind of in-context turn this is, for npm run nlu:report's per-kind accuracy. */
+    kind: z
+      .enum([
+        "hedgedYes",
+        "hedgedNo",
+        "unsure",
+        "answerInWords",
+        "decline",
+        "sideQuestion",
+        "topicWords",
+        "explicitSwitch",
+        "secret",
+        "problemNotSecret",
+        "callBack",
+        "notYet",
+        "repeat",
+      ])
+      .optional(),
     bot: Expectation.optional(),
   })
   .strict()

@@ -4,8 +4,12 @@
 import type { AnswerWords } from "../../content/types.js";
 
 export type Answer = "yes" | "no" | "maybe";
-/** How sure the words are: a clear yes or no, the question's own words, or a hedge ("I think so"). */
-export type Strength = "clear" | "words" | "hedge";
+/**
+ * How the words answer: clearly (they open with yes or no, or say not sure), in the question's own words, with a
+ * hedge ("I think so"), or loosely (a "doesn't" or "it is" somewhere in a sentence that may be about something
+ * else: "it keeps saying it can't connect").
+ */
+export type Strength = "clear" | "words" | "hedge" | "loose";
 export interface ReadAnswer {
   answer: Answer;
   strength: Strength;
@@ -171,10 +175,10 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   if (own) return { answer: own, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };
   if (NO_LEAD.test(text)) return { answer: "no", strength: "clear" };
-  if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "clear" };
+  if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "loose" };
   if (has(YES_HEDGED, text)) return { answer: "yes", strength: "hedge" };
   if (YES_LEAD.test(text)) return { answer: "yes", strength: "clear" };
-  if (has(YES_ANYWHERE, text)) return { answer: "yes", strength: "clear" };
+  if (has(YES_ANYWHERE, text)) return { answer: "yes", strength: "loose" };
   return undefined;
 }
 

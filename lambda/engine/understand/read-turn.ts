@@ -25,6 +25,10 @@ export interface Heard {
 
 /** An alternative interpretation this close to its best is worth reading in context. */
 const ALTERNATIVE_MIN_CONFIDENCE = 0.15;
+/** An NLU this sure that the words name another problem outweighs a loose yes or no in them. */
+const SURE_OF_TOPIC = 0.6;
+/** Mid-topic, a question is only taken as being about another problem when the NLU is this sure. */
+const SURE_OF_TOPIC_QUESTION = 0.7;
 
 /** What the line is waiting for, from the state alone. */
 type Waiting = "answer" | "confirm" | "done" | "topic" | "anythingElse";
@@ -79,6 +83,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
   const raw = heard.text.trim();
   if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
   const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
+  const topConfidence = heard.interpretations[0]?.confidence ?? 0;
   const text = normaliseWords(raw);
   const s = state;
   const inTopic = s?.phase === "step" || s?.phase === "confirm";
@@ -94,7 +99,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
   // 1. An answer to the question that is open, in its own words or as people say yes and no.
   if (waiting === "answer" || waiting === "confirm" || waiting === "anythingElse") {
     const reply = readAnswer(text, words);
-    const leads = reply && (reply.strength !== "hedge" || !asked);
+    const aboutAnotherTopic = isTopicIntent(top) && top !== s?.topic && topConfidence >= SURE_OF_TOPIC;
+    const leads =
+      reply && (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
     if (reply && leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text))) {
       if (waiting === "anythingElse" && reply.answer === "yes" && isTopicIntent(top))
         return byIntent(content, s, top, text, inTopic);
@@ -104,7 +111,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
       return { type: reply.answer };
     }
   }
-  if (waiting === "done" && !asked) {
+  // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not yet".
+  if (waiting === "done" && !asked && !isSideQuestion(content, top)) {
     const progress = readProgress(text);
     const command = navCommand(top);
     // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
@@ -132,14 +140,18 @@ function readQuestion(
   if (isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
   const command = navCommand(top);
   if (command && SAFE_IN_QUESTION.has(command)) return { type: command };
+  // "Can we look at my Wi-Fi instead?": asked as a question, meant as a change.
+  if (isTopicIntent(top) && inTopic && SWITCH.test(text)) return { type: "topic", topic: top };
   // Not in a topic, a question about a problem is the one-shot question it always was.
   if (isTopicIntent(top) && (!inTopic || top === "ContactSupport"))
     return { type: "topic", topic: top, ...(inTopic ? {} : { question: true }) };
   const side = sideQuestionOf(content, s, heard);
   if (side) return { type: "sideQuestion", intent: side };
   // A question about another problem mid-topic: offer to go there; about this one: where we are in it.
-  if (isTopicIntent(top) && top !== s?.topic) return { type: "topic", topic: top, tentative: true };
-  if (isTopicIntent(top)) return { type: "topic", topic: top, question: true };
+  const confidence = heard.interpretations[0]?.confidence ?? 0;
+  if (isTopicIntent(top) && top !== s?.topic && confidence >= SURE_OF_TOPIC_QUESTION)
+    return { type: "topic", topic: top, tentative: true };
+  if (isTopicIntent(top) && top === s?.topic) return { type: "topic", topic: top, question: true };
   // Nothing the line knows: an honest "I don't have that", then the question that was open.
   return s && s.phase !== "start" && s.phase !== "topic" ? { type: "sideQuestion" } : fallback(text);
 }
@@ -184,7 +196,12 @@ function byIntent(
 }
 
 /** A problem named: a new topic when none is under way or the caller asks to change; otherwise asked about. */
+/** "It still says ...", "same again": the caller reports on the problem under way, whatever words it has. */
+const CONTINUING = /\b(still|again|same|anymore|any more)\b/;
+
 function topicInContext(s: State | undefined, topic: TopicId, text: string, inTopic: boolean): Input {
+  if (inTopic && s?.topic && topic !== "ContactSupport" && CONTINUING.test(text) && !SWITCH.test(text))
+    return { type: "topic", topic: s.topic };
   // The topic under way named again: said as a statement, it's still not fixed; with no words, just where we are.
   if (inTopic && topic === s?.topic) return { type: "topic", topic, ...(text ? {} : { question: true }) };
   if (!inTopic || topic === "ContactSupport") return { type: "topic", topic };
