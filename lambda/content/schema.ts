@@ -107,6 +107,11 @@ export const StepSchema = z
      * The text warns what will happen; the engine adds the yes/no question.
      */
     confirm: spoken.optional(),
+    /**
+     * Where "no" to the confirmation leads, when the steps after it only make sense once it is done (rejoining
+     * Wi-Fi after a reset nobody did). Default: the next step.
+     */
+    declined: target.optional(),
     /** The step restarts the iPhone: a caller phoning from it is told to call back (not said on a speaker). */
     restartsPhone: z.boolean().optional(),
     /**
@@ -128,6 +133,9 @@ export const StepSchema = z
         if (step[key])
           ctx.addIssue({ code: "custom", path: [key], message: "is only allowed when then is 'question'" });
       }
+    }
+    if (step.declined && !step.confirm) {
+      ctx.addIssue({ code: "custom", path: ["declined"], message: "is only allowed with confirm" });
     }
     if (step.answers && step.then !== "question" && step.then !== "fixed") {
       ctx.addIssue({
@@ -171,7 +179,7 @@ export const TopicSchema = z
         ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `duplicate step id '${stepId}'` });
     });
     topic.steps.forEach((step, i) => {
-      for (const key of ["yes", "no"] as const) {
+      for (const key of ["yes", "no", "declined"] as const) {
         const t = step[key];
         if (t && !(SPECIAL_TARGETS as readonly string[]).includes(t) && !ids.includes(t)) {
           ctx.addIssue({
@@ -271,6 +279,8 @@ export const SharedSchema = z
         confirmDelete: spoken,
         /** "No" to confirmDelete. */
         keptData: spoken,
+        /** "I meant yes": the earlier question is answered again, this way. */
+        corrected: template(["answer"]),
       })
       .strict(),
     speaker: z

@@ -97,6 +97,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   t.state = { ...t.state, said: undefined };
   if (settleAsk(t, input)) return;
   if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
+  if (input.type === "correction") return correct(t, input.answer);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
     if (t.state.phase === "resume") return startTopic(t, input.topic);
@@ -255,7 +256,7 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
       if (a === "yes") return readStep(t, s.step, { push: false, confirmed: true });
       if (a === "no") {
         t.add(sh.replies.confirmDeclined);
-        return goTo(t, "next");
+        return goTo(t, t.step?.declined ?? "next");
       }
       if (a === "maybe") return void t.add(...t.body());
       return failure(t, "noMatch");
@@ -283,6 +284,18 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
       if (a !== "yes") t.add(sh.replies.noTopicYet);
       t.add(sh.menu);
   }
+}
+
+/** "No wait, I meant yes": the question before this step is answered again, the other way. */
+function correct(t: Turn, a: "yes" | "no") {
+  const s = t.state;
+  const previous = s.hist.at(-1);
+  const before = previous === undefined ? undefined : t.topic?.steps[previous];
+  if (t.inTopic && previous !== undefined && (before?.then === "question" || before?.then === "fixed")) {
+    t.state = { ...s, phase: "step", step: previous, hist: s.hist.slice(0, -1) };
+    t.add(fill(t.shared.replies.corrected, { answer: a }));
+  }
+  answer(t, a);
 }
 
 /** No match or silence: a short reprompt, then a person (phone) or other ways to get help. */

@@ -50,6 +50,8 @@ export type Input =
        */
       tentative?: boolean;
     }
+  /** "No wait, I meant yes": the answer to the question before this step was the other one. */
+  | { type: "correction"; answer: "yes" | "no" }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
   | { type: "sideQuestion"; intent?: string }
   | { type: Recognised }

@@ -20,7 +20,10 @@ export function flowDiagram(topic: Topic): string {
     lines.push(`  ${me}[${quote(`Step ${i + 1}: ${step.title}`)}]`);
     if (step.confirm) {
       lines.push(`  ${me}c{{${quote(`Confirm first: ${step.title}`)}}}`);
-      lines.push(`  ${me}c -- yes --> ${me}`, `  ${me}c -- no, skip --> ${target("next", i)}`);
+      lines.push(
+        `  ${me}c -- yes --> ${me}`,
+        `  ${me}c -- no, skip --> ${target(step.declined ?? "next", i)}`,
+      );
     }
     if (step.then === "fixed") {
       lines.push(`  ${me} -- backup works --> resolved`, `  ${me} -- still failing --> ${target("next", i)}`);

@@ -72,6 +72,7 @@ const NO_LEAD =
   /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/;
 const NO_ANYWHERE = [
   /\b(i )?(don't|do not|dont) think so\b/,
+  /\b(guess|think|suppose|hope|believe) not\b/,
   /\b(probably|likely|definitely|certainly) not\b/,
   /\b(i )?doubt it\b/,
   /\b(i'd|i would|i'll|i will)? ?rather not\b/,
@@ -94,6 +95,7 @@ const YES_LEAD =
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
   /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,
+  /^(i guess|i think|i believe|i suppose)$/,
   /\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/,
   /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)\b/,
   /\bshould be\b/,
@@ -140,14 +142,33 @@ interface PhraseMatch {
   length: number;
 }
 
+/** Words that mean the same in an answer: "loads of room" is "lots of space", "grayish" is "gray". */
+const SAME: Record<string, string> = {
+  loads: "lots",
+  tons: "lots",
+  heaps: "lots",
+  plenty: "lots",
+  lot: "lots",
+  room: "space",
+  grey: "gray",
+  greyish: "gray",
+  grayish: "gray",
+  greenish: "green",
+  whitish: "white",
+  "it's": "its",
+  "it’s": "its",
+  okay: "ok",
+};
+const canonical = (word: string) => SAME[word] ?? word;
+
 /** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
 export function matchAnswerWords(text: string, words: AnswerWords | undefined): Answer | undefined {
   if (!words) return undefined;
-  const tokens = text.split(" ");
+  const tokens = text.split(" ").map(canonical);
   let best: PhraseMatch | undefined;
   for (const answer of ["yes", "no"] as const) {
     for (const phrase of words[answer]) {
-      const p = phrase.split(" ");
+      const p = phrase.split(" ").map(canonical);
       for (let i = 0; i + p.length <= tokens.length; i++) {
         if (p.every((w, j) => tokens[i + j] === w) && (!best || p.length > best.length))
           best = { answer, start: i, length: p.length };
@@ -184,7 +205,7 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
 
 /** Words that say a step to carry out is done ("done", "okay, got it"), or not yet. */
 const DONE = [
-  /^(next|done|finished|ready|got it|okay|ok|alright|all right|yes|yeah|yep|yup|sure|right|cool|great|perfect|good|there|found it|i see it)\b/,
+  /^(next|done|finished|ready|got it|okay|ok|alright|all right|yes|yeah|yep|yup|sure|right|cool|great|perfect|good|found it|i see it)\b/,
   /\b(i've|i have|i) (done|did|finished|found|tapped|opened|turned|restarted|got) (it|that|this|them|the|my|there)\b/,
   /\b(that's|thats|it's|its) (done|open|there|on|finished)\b/,
   /\b(i'm|im) (there|in|done|ready|back|on it now)\b/,

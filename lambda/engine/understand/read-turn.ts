@@ -8,6 +8,7 @@ import { looksPersonal } from "../privacy.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
 import { normaliseWords, readAnswer, readProgress } from "./answer-words.js";
+import { cameBack, correctedTo, isLeaving, isStalling, saysCommand, saysEarlierAnswerWrong } from "./cues.js";
 
 export interface Interpretation {
   /** A bot intent name (Lex's names: topics, navigation, side questions, FallbackIntent). */
@@ -61,6 +62,10 @@ const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test
 const SWITCH =
   /\b(actually|instead|different|another|other problem|other issue|switch|rather|what about|how about|forget (that|this|it)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want to (do|check|fix|talk about|look at|ask about)|i'd like to|i would like to|help me with|can you help (me )?with)\b/;
 
+/** Words a request for Apple Support or a person has; without them, a guess of ContactSupport is not followed. */
+export const ASKS_FOR_SUPPORT =
+  /\b(agent|person|human|someone|somebody|representative|operator|support|advisor|apple|applecare|talk|speak|call|real|help|contact|service|customer|technician|transfer|connect|through)\b/;
+
 /** Commands that still mean themselves inside a question ("can you repeat that?", "can I talk to someone?"). */
 const SAFE_IN_QUESTION = new Set<Recognised>([
   "repeat",
@@ -74,8 +79,6 @@ const SAFE_IN_QUESTION = new Set<Recognised>([
   "resume",
   "maybe",
 ]);
-/** Commands that end or undo something: never taken from words that also ask something, or answer the open question. */
-const DESTRUCTIVE = new Set<Recognised>(["stop", "cancel", "deleteMyData"]);
 
 const isSideQuestion = (content: SpeechContent, intent: string) => Object.hasOwn(content.questions, intent);
 
@@ -96,36 +99,60 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
   }
 
   const asked = isQuestion(text);
-  // 1. An answer to the question that is open, in its own words or as people say yes and no.
-  if (waiting === "answer" || waiting === "confirm" || waiting === "anythingElse") {
-    const reply = readAnswer(text, words);
+  const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
+  // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
+  if (!asked && isLeaving(text)) return { type: "stop" };
+  const corrected = correctedTo(text);
+  if (corrected && !asked) {
+    const earlier = saysEarlierAnswerWrong(text) && inTopic && (s?.hist.length ?? 0) > 0;
+    if (earlier) return { type: "correction", answer: corrected };
+    if (answering || waiting === "done") return { type: corrected };
+  }
+  const reply = answering ? readAnswer(text, words) : undefined;
+  if (reply?.strength === "words")
+    return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
+  if (isStalling(text)) return { type: "pause" };
+
+  // 2. An answer to the question that is open, as people say yes and no.
+  if (reply) {
     const aboutAnotherTopic = isTopicIntent(top) && top !== s?.topic && topConfidence >= SURE_OF_TOPIC;
     const leads =
-      reply && (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
-    if (reply && leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text))) {
-      if (waiting === "anythingElse" && reply.answer === "yes" && isTopicIntent(top))
-        return byIntent(content, s, top, text, inTopic);
-      // Only a clear yes goes ahead with something that can't be undone.
-      if (waiting === "confirm" && reply.answer === "yes" && reply.strength === "hedge")
-        return { type: "maybe" };
-      return { type: reply.answer };
-    }
+      (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
+    if (leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text)))
+      return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
   }
   // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not yet".
   if (waiting === "done" && !asked && !isSideQuestion(content, top)) {
+    if (cameBack(text)) return { type: "next" };
     const progress = readProgress(text);
     const command = navCommand(top);
     // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
     const specific =
       command && command !== "yes" && command !== "no" && command !== "next" && command !== "maybe";
-    if (progress && !(specific && !DESTRUCTIVE.has(command))) return { type: progress };
+    if (progress && !(specific && saysCommand(command, text))) return { type: progress };
   }
 
-  // 2. A question on the side: answered, then back to the step.
+  // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
-  // 3. A command, a side question said as a statement ("I can't find settings"), or another problem.
+  // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
   return byIntent(content, s, top, text, inTopic, heard);
+}
+
+function answerInContext(
+  answer: "yes" | "no" | "maybe",
+  strength: string,
+  waiting: Waiting,
+  top: string,
+  s: State | undefined,
+  text: string,
+  inTopic: boolean,
+): Input {
+  if (waiting === "anythingElse" && answer === "yes" && isTopicIntent(top))
+    return topicInContext(s, top, text, inTopic);
+  // Only a clear yes goes ahead with something that can't be undone.
+  if (waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
+  return { type: answer };
 }
 
 /** Words asking something: a side question the content answers, a command asked politely, or another topic. */
@@ -184,9 +211,10 @@ function byIntent(
   heard?: Heard,
 ): Input {
   if (isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
-  if (isTopicIntent(top)) return topicInContext(s, top, text, inTopic);
+  if (isTopicIntent(top) && !(top === "ContactSupport" && text && !ASKS_FOR_SUPPORT.test(text)))
+    return topicInContext(s, top, text, inTopic);
   const command = navCommand(top);
-  if (command) return { type: command };
+  if (command && (!text || saysCommand(command, text))) return { type: command };
   // Fallback: a side question or a problem the NLU was less sure of is still worth asking about.
   const side = heard
     ? sideQuestionOf(content, s, { ...heard, interpretations: heard.interpretations.slice(1) })

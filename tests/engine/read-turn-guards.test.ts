@@ -1,0 +1,63 @@
+// The cues that overrule an NLU guess must never overrule the intent's own training phrases: every phrase of
+// Stop, Cancel, DeleteMyData, Back and ContactSupport still means that intent when read in context.
+import { describe, expect, it } from "vitest";
+import { content } from "../../lambda/content/index.js";
+import { botModel, loadContent } from "../../lambda/content/load.js";
+import { type Heard, readTurn } from "../../lambda/engine/understand/read-turn.js";
+
+const model = botModel(loadContent());
+const phrases = (name: string) => model.intents.find((i) => i.name === name)?.utterances ?? [];
+const heard = (text: string, intent: string): Heard => ({
+  text,
+  interpretations: [{ intent, confidence: 0.95 }],
+});
+const midTopic = {
+  v: 1 as const,
+  phase: "step" as const,
+  topic: "RestartIPhone" as const,
+  step: 0,
+  hist: [],
+  miss: 0,
+};
+
+describe("an intent's own phrases are never overruled", () => {
+  it.each([
+    ["StopIntent", "stop"],
+    ["CancelIntent", "cancel"],
+    ["DeleteMyData", "deleteMyData"],
+    ["Back", "back"],
+    ["RepeatIntent", "repeat"],
+  ])("%s phrases mid-topic mean %s", (intent, command) => {
+    const misread = phrases(intent).filter(
+      (p) => readTurn(content, midTopic, heard(p, intent)).type !== command,
+    );
+    expect(misread).toEqual([]);
+  });
+
+  it("every ContactSupport phrase reaches Apple Support", () => {
+    const misread = phrases("ContactSupport").filter((p) => {
+      const input = readTurn(content, midTopic, heard(p, "ContactSupport"));
+      return !(input.type === "topic" && input.topic === "ContactSupport");
+    });
+    expect(misread).toEqual([]);
+  });
+
+  it("every ReturnCall phrase at the first turn is a returning caller", () => {
+    const misread = phrases("ReturnCall").filter(
+      (p) => readTurn(content, undefined, heard(p, "ReturnCall")).type !== "returning",
+    );
+    expect(misread).toEqual([]);
+  });
+});
+
+describe("words the NLU misfiled are not followed into an ending", () => {
+  it.each([
+    ["um it says never", "CancelIntent"],
+    ["do i need to hang up to restart it", "StopIntent"],
+    ["okay it's back on now", "Back"],
+    ["no, i don't want to delete anything", "DeleteMyData"],
+  ])("%s (NLU: %s)", (text, intent) => {
+    const input = readTurn(content, midTopic, heard(text, intent));
+    expect(["stop", "cancel", "deleteMyData", "back"]).not.toContain(input.type);
+  });
+});
