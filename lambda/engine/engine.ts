@@ -122,7 +122,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     return void t.add(t.shared.greeting);
   }
   // After "wait", a yes or next means "I'm ready", not an answer to the question that was left open.
-  const ready = wasPaused && (input.type === "yes" || input.type === "next");
+  const answered = "answered" in input && input.answered === true;
+  const ready = wasPaused && !answered && (input.type === "yes" || input.type === "next");
   command(t, ready ? "resume" : input.type, { wasPaused, said });
 }
 

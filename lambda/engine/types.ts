@@ -54,7 +54,11 @@ export type Input =
   | { type: "correction"; answer: "yes" | "no" }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
   | { type: "sideQuestion"; intent?: string }
-  | { type: Recognised }
+  /**
+   * `answered`: the caller's words answer the open question themselves ("okay, yes, there is one"), so after a
+   * pause they are taken as the answer, not as "I'm ready".
+   */
+  | { type: Recognised; answered?: boolean }
   | { type: "noInput" }
   | { type: "noMatch" }
   /** A new conversation opened without words (Alexa launch); `resume` when the caller has saved progress. */

@@ -106,7 +106,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
   if (corrected && !asked) {
     const earlier = saysEarlierAnswerWrong(text) && inTopic && (s?.hist.length ?? 0) > 0;
     if (earlier) return { type: "correction", answer: corrected };
-    if (answering || waiting === "done") return { type: corrected };
+    if (answering || waiting === "done") return { type: corrected, answered: true };
   }
   const reply = answering ? readAnswer(text, words) : undefined;
   if (reply?.strength === "words")
@@ -121,9 +121,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
     if (leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text)))
       return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
   }
+  if (waiting === "done" && !asked && cameBack(text)) return { type: "next", answered: true };
   // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not yet".
   if (waiting === "done" && !asked && !isSideQuestion(content, top)) {
-    if (cameBack(text)) return { type: "next" };
     const progress = readProgress(text);
     const command = navCommand(top);
     // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
@@ -152,8 +152,14 @@ function answerInContext(
     return topicInContext(s, top, text, inTopic);
   // Only a clear yes goes ahead with something that can't be undone.
   if (waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
-  return { type: answer };
+  return answeredBy(answer, text);
 }
+
+/** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
+const READY_ONLY =
+  /^(yes|yeah|yep|yup|ok|okay|sure|ready|i'm ready|alright|all right|go on|go ahead|continue|i'm back|right|yes go ahead|okay go ahead|ok go ahead|yes please|next|done)$/;
+const answeredBy = (type: "yes" | "no" | "maybe" | "next", text: string): Input =>
+  READY_ONLY.test(text) ? { type } : { type, answered: true };
 
 /** Words asking something: a side question the content answers, a command asked politely, or another topic. */
 function readQuestion(
