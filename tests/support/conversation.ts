@@ -2,10 +2,7 @@
 // This module reads them (validated: a typo in a test file is an error, not a silent pass) and plays them
 // through the real Lex handler, turn by turn, carrying session attributes as Lex does; and the voice ones
 // through the real Alexa handler too, on a simulated Echo (see playOnAlexa for what is and isn't checked there).
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "yaml";
-import { z } from "zod";
+import type { z } from "zod";
 import { handler as alexaHandler } from "../../lambda/alexa.js";
 import { alexaIntentName, isTopicIntent } from "../../lambda/channels/alexa/intents.js";
 import { STATE_ATTRIBUTE } from "../../lambda/channels/alexa/response.js";
@@ -18,102 +15,14 @@ import { readTurn } from "../../lambda/engine/understand/read-turn.js";
 import { handler } from "../../lambda/handler.js";
 import { confidenceThresholdOf } from "../../local/bot.js";
 import { IntentClassifier, interpret } from "../../local/classifier.js";
+import type { Conversation, Expectation } from "../../local/conversation-files.js";
+
+export { type Conversation, loadConversations } from "../../local/conversation-files.js";
+
 import { Echo } from "../alexa/support/echo.js";
 import { type AlexaResponse, said as alexaSaid } from "../alexa/support/response-schema.js";
 import { type Channel, lexEvent } from "./lex-events.js";
 import { assertValidLexResponse, spokenText } from "./lex-response-schema.js";
-
-const texts = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
-
-const Expectation = z
-  .object({
-    /** Each text must appear in what the line says (case-insensitive). */
-    says: texts.optional(),
-    /** None of these may appear. */
-    saysNot: texts.optional(),
-    /** A regular expression what the line says must match. */
-    matches: z.string().optional(),
-    /** The conversation continues (ElicitIntent) or ends (Close). */
-    action: z.enum(["ElicitIntent", "Close"]).optional(),
-    /** The hand-off the contact flow sees. */
-    nextAction: z.enum(["TRANSFER_TO_AGENT", "HANGUP"]).optional(),
-    /** Session attributes the contact flow sees. */
-    topic: z.string().optional(),
-    step: z.number().int().positive().optional(),
-  })
-  .strict();
-
-const Turn = z
-  .object({
-    /** What the caller says: matched to the intent whose sample utterance it is, else FallbackIntent. */
-    caller: z.string().optional(),
-    /** Force the intent Lex would pick (when the words are not a sample utterance). */
-    intent: z.string().optional(),
-    /** A key pressed on the phone. */
-    press: z.union([z.string(), z.number()]).transform(String).optional(),
-    /** The caller says nothing. */
-    silence: z.literal(true).optional(),
-    /** Replace the stored conversation state, as a tampering client could. */
-    tamper: z.string().optional(),
-    /** What kind of in-context turn this is, for npm run nlu:report's per-kind accuracy. */
-    kind: z
-      .enum([
-        "hedgedYes",
-        "hedgedNo",
-        "unsure",
-        "answerInWords",
-        "decline",
-        "sideQuestion",
-        "topicWords",
-        "explicitSwitch",
-        "secret",
-        "problemNotSecret",
-        "callBack",
-        "notYet",
-        "repeat",
-      ])
-      .optional(),
-    bot: Expectation.optional(),
-  })
-  .strict()
-  .refine((t) => [t.caller, t.press, t.silence].filter((x) => x !== undefined).length === 1, {
-    message: "each turn needs exactly one of caller, press or silence",
-  });
-
-export const ConversationSchema = z
-  .object({
-    name: z.string().min(1),
-    /** text: typed chat; voice: speech without a keypad (smart speaker, app); phone: Amazon Connect. */
-    channel: z.enum(["text", "voice", "phone"]).default("text"),
-    /**
-     * Who stands in for Lex's NLU: "phrases" (a training phrase is its intent, other words are FallbackIntent:
-     * for tests of the engine's rules) or "classifier" (the local runtime's classifier, with its alternatives:
-     * for callers' own words, read in context).
-     */
-    nlu: z.enum(["phrases", "classifier"]).default("phrases"),
-    turns: z.array(Turn).min(1),
-  })
-  .strict();
-
-export type Conversation = z.infer<typeof ConversationSchema> & { file: string };
-
-export function loadConversations(dir: string): Conversation[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .flatMap((file) => {
-      const docs = parse(readFileSync(join(dir, file), "utf8"));
-      const list = Array.isArray(docs) ? docs : [docs];
-      return list.map((doc, i) => {
-        const result = ConversationSchema.safeParse(doc);
-        if (!result.success) {
-          const issue = result.error.issues[0];
-          throw new Error(`${file}[${i}]: ${issue?.path.join(".")}: ${issue?.message}`);
-        }
-        return { ...result.data, file };
-      });
-    });
-}
 
 /** What the NLU made of some words: the intent Lex picks, and its alternatives. */
 export interface Understood {
@@ -199,7 +108,7 @@ export async function play(conv: Conversation, resolve: Resolver): Promise<void>
 }
 
 /** says / saysNot / matches: the same on every channel. */
-function checkWords(e: z.infer<typeof Expectation>, said: string, fail: (what: string) => never): void {
+function checkWords(e: Expectation, said: string, fail: (what: string) => never): void {
   const lower = said.toLowerCase();
   for (const text of e.says ?? [])
     if (!lower.includes(text.toLowerCase())) fail(`expected it to say "${text}"`);
@@ -208,12 +117,7 @@ function checkWords(e: z.infer<typeof Expectation>, said: string, fail: (what: s
   if (e.matches && !new RegExp(e.matches, "i").test(said)) fail(`expected it to match /${e.matches}/`);
 }
 
-function check(
-  e: z.infer<typeof Expectation>,
-  response: PlayedTurn["response"],
-  said: string,
-  where: string,
-) {
+function check(e: Expectation, response: PlayedTurn["response"], said: string, where: string) {
   const fail = (what: string) => {
     throw new Error(`${where}: ${what}\n  the line said: "${said}"`);
   };
@@ -283,7 +187,7 @@ export async function playOnAlexa(conv: Conversation, resolve: Resolver): Promis
   }
 }
 
-function checkAlexa(e: z.infer<typeof Expectation>, response: AlexaResponse, where: string) {
+function checkAlexa(e: Expectation, response: AlexaResponse, where: string) {
   const said = alexaSaid(response);
   const fail = (what: string) => {
     throw new Error(`${where}: ${what}\n  Alexa said: "${said}"`);

@@ -162,7 +162,10 @@ const SAME: Record<string, string> = {
 const canonical = (word: string) => SAME[word] ?? word;
 
 /** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
-export function matchAnswerWords(text: string, words: AnswerWords | undefined): Answer | undefined {
+export function matchAnswerWords(
+  text: string,
+  words: AnswerWords | undefined,
+): { answer: Answer; rest: string } | undefined {
   if (!words) return undefined;
   const tokens = text.split(" ").map(canonical);
   let best: PhraseMatch | undefined;
@@ -183,8 +186,12 @@ export function matchAnswerWords(text: string, words: AnswerWords | undefined): 
     if (NEGATORS.has(w) || w.endsWith("n't")) negated = !negated;
   }
   const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
-  return answer;
+  const rest = [...tokens.slice(0, best.start), ...tokens.slice(best.start + best.length)].join(" ");
+  return { answer, rest };
 }
+
+/** Doubt said outside the answer words ("I'm not sure it finished"): the caller doesn't know yet. */
+const DOUBT = [MAYBE[0], MAYBE[1], MAYBE[2], MAYBE[3], MAYBE[6]].filter((p): p is RegExp => p !== undefined);
 
 /**
  * The answer in these words (normalised with normaliseWords), to a yes/no question whose own answer words are
@@ -193,7 +200,8 @@ export function matchAnswerWords(text: string, words: AnswerWords | undefined): 
 export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | undefined {
   if (text.length === 0) return undefined;
   const own = matchAnswerWords(text, words);
-  if (own) return { answer: own, strength: "words" };
+  if (own && has(DOUBT, own.rest)) return { answer: "maybe", strength: "clear" };
+  if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };
   if (NO_LEAD.test(text)) return { answer: "no", strength: "clear" };
   if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "loose" };
@@ -203,6 +211,10 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   return undefined;
 }
 
+/** "Joined it again", "I've restarted it": what the caller did, said first; stronger than any command guess. */
+const DID_IT =
+  /^(okay |ok |alright |right )?(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged)\b/;
+export const saysItIsDone = (text: string) => DID_IT.test(text) && !has(NOT_DONE, text);
 /** Words that say a step to carry out is done ("done", "okay, got it"), or not yet. */
 const DONE = [
   /^(next|done|finished|ready|got it|okay|ok|alright|all right|yes|yeah|yep|yup|sure|right|cool|great|perfect|good|found it|i see it)\b/,
@@ -210,6 +222,10 @@ const DONE = [
   /\b(that's|thats|it's|its) (done|open|there|on|finished)\b/,
   /\b(i'm|im) (there|in|done|ready|back|on it now)\b/,
   /\b(done|finished|did it|did that|got it)\b/,
+  DID_IT,
+];
+const DONE_STATE = [
+  /\b(it's|its|it is|it has|phone is|iphone is|it) (now )?(connected|installed|open|restarted|updated|rebooted|plugged in|charging|on now)\b/,
 ];
 const NOT_DONE = [
   /^(no|nope|nah|not yet|not quite|hang on|hold on|wait|one sec|just a sec)\b/,
@@ -220,6 +236,6 @@ export function readProgress(text: string): "next" | "no" | "maybe" | undefined 
   if (text.length === 0) return undefined;
   if (has(MAYBE, text)) return "maybe";
   if (has(NOT_DONE, text)) return "no";
-  if (has(DONE, text)) return "next";
+  if (has(DONE, text) || has(DONE_STATE, text)) return "next";
   return undefined;
 }

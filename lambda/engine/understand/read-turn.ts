@@ -7,7 +7,7 @@ import type { AnswerWords, SpeechContent } from "../../content/types.js";
 import { looksPersonal } from "../privacy.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
-import { normaliseWords, readAnswer, readProgress } from "./answer-words.js";
+import { normaliseWords, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
 import { cameBack, correctedTo, isLeaving, isStalling, saysCommand, saysEarlierAnswerWrong } from "./cues.js";
 
 export interface Interpretation {
@@ -121,7 +121,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
     if (leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text)))
       return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
   }
-  if (waiting === "done" && !asked && cameBack(text)) return { type: "next", answered: true };
+  if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
+    return { type: "next", answered: true };
   // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not yet".
   if (waiting === "done" && !asked && !isSideQuestion(content, top)) {
     const progress = readProgress(text);
