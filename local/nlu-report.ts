@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadBotModel } from "./bot.js";
+import { evaluateInContext, formatInContext } from "./in-context-eval.js";
 import { crossValidate, formatReport } from "./nlu-eval.js";
 
 const args = process.argv.slice(2);
@@ -22,8 +23,12 @@ if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(seed)) {
 }
 const out = resolve(option("--out", "dist/nlu-report.json"));
 
-const report = await crossValidate(loadBotModel(), folds, seed);
+const model = loadBotModel();
+const report = await crossValidate(model, folds, seed);
 console.log(formatReport(report));
+// In context: the callers' own words, read against the question the line just asked.
+const inContext = await evaluateInContext(model);
+console.log(`\n${formatInContext(inContext)}`);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ ...report, inContext }, null, 2)}\n`);
 console.log(`\nJSON report: ${out}`);

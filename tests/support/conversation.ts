@@ -2,7 +2,6 @@
 // This module reads them (validated: a typo in a test file is an error, not a silent pass) and plays them
 // through the real Lex handler, turn by turn, carrying session attributes as Lex does; and the voice ones
 // through the real Alexa handler too, on a simulated Echo (see playOnAlexa for what is and isn't checked there).
-import type { z } from "zod";
 import { handler as alexaHandler } from "../../lambda/alexa.js";
 import { alexaIntentName, isTopicIntent } from "../../lambda/channels/alexa/intents.js";
 import { STATE_ATTRIBUTE } from "../../lambda/channels/alexa/response.js";

@@ -73,6 +73,7 @@ const NO_LEAD =
 const NO_ANYWHERE = [
   /\b(i )?(don't|do not|dont) think so\b/,
   /\b(guess|think|suppose|hope|believe) not\b/,
+  /\b(don't|do not|dont|didn't|did not) (really )?(think|believe|reckon|suppose|feel like)\b/,
   /\b(probably|likely|definitely|certainly) not\b/,
   /\b(i )?doubt it\b/,
   /\b(i'd|i would|i'll|i will)? ?rather not\b/,
