@@ -61,7 +61,7 @@ async function answer(request: AlexaRequest): Promise<ResponseEnvelope> {
     case "launch":
       return turn(request, { type: "launch" });
     case "intent":
-      return turn(request, toInput(request.intent, request.isNew));
+      return turn(request, toInput(request.intent, request.isNew, request.words));
   }
 }
 

@@ -3,7 +3,12 @@
 // malformed, gets a response Alexa accepts (valid SSML, a reprompt while the session is open, within limits).
 import { describe, expect, it } from "vitest";
 import { handler } from "../../lambda/alexa.js";
-import { ALEXA_FALLBACK_INTENT, ALEXA_INTENTS } from "../../lambda/channels/alexa/intents.js";
+import {
+  ALEXA_ANSWER_INTENT,
+  ALEXA_FALLBACK_INTENT,
+  ALEXA_INTENTS,
+  ANSWER_SLOT,
+} from "../../lambda/channels/alexa/intents.js";
 import { STATE_ATTRIBUTE } from "../../lambda/channels/alexa/response.js";
 import { content } from "../../lambda/content/index.js";
 import { TOPIC_INTENTS } from "../../lambda/content/intents.js";
@@ -177,13 +182,15 @@ describe("navigation", () => {
 
 describe("every intent the model declares", () => {
   it.each(ALEXA_INTENTS)("%s gets a valid answer as a one-shot and mid-topic", async (intent) => {
-    const oneShot = await echo().say(intent);
+    // The Answer intent carries the caller's words in its slot: "done" answers a step to carry out.
+    const slots: Record<string, string> = intent === ALEXA_ANSWER_INTENT ? { [ANSWER_SLOT]: "done" } : {};
+    const oneShot = await echo().say(intent, slots);
     expect(oneShot.response.outputSpeech).toBeDefined();
     const device = echo();
     await device.open();
     // Step 1 of restarting waits for "next", which every command can answer or move from.
     await device.say("RestartIPhone");
-    const mid = await device.say(intent);
+    const mid = await device.say(intent, slots);
     expect(mid.response.outputSpeech).toBeDefined();
     // Handled means understood: only the fallback gets the "not understood" reprompt.
     const notUnderstood = said(mid) === sh.reprompts.next.noMatch[0];

@@ -32,6 +32,10 @@ export const ALEXA_NAV_INTENTS = {
 export type AlexaNavIntent = (typeof ALEXA_NAV_INTENTS)[NavIntent];
 
 export const ALEXA_FALLBACK_INTENT = "AMAZON.FallbackIntent";
+/** An answer in the question's own words: its slot carries them (see answer-slot.ts). */
+export const ALEXA_ANSWER_INTENT = "Answer";
+export const ANSWER_SLOT = "words";
+export const ANSWER_SLOT_TYPE = "ANSWER_WORDS";
 /** Alexa requires it in every custom skill; there is no home screen to go to, so it ends the session. */
 export const ALEXA_NAVIGATE_HOME_INTENT = "AMAZON.NavigateHomeIntent";
 
@@ -74,5 +78,6 @@ export const ALEXA_INTENTS: readonly string[] = [
   ...TOPIC_INTENTS,
   ...Object.keys(content.questions),
   ...Object.keys(ALEXA_COMMANDS),
+  ALEXA_ANSWER_INTENT,
   ALEXA_FALLBACK_INTENT,
 ];

@@ -4,6 +4,7 @@
 // built-ins every custom skill needs. Build-time only (reads prompts/ through load.ts).
 import { botModel, type Content } from "../../content/load.js";
 import { normalise } from "../../content/schema.js";
+import { answerIntent } from "./answer-slot.js";
 import { ALEXA_INTENTS, ALEXA_NAVIGATE_HOME_INTENT, alexaIntentName } from "./intents.js";
 import type { InteractionModelFile, ModelIntent } from "./skill-types.js";
 import { toAlexaUtterance } from "./utterances.js";
@@ -54,6 +55,12 @@ export function interactionModel(content: Content): BuiltModel {
     intents.push(intent.kind === "topic" ? { name, slots: [], samples } : { name, samples });
   }
   intents.push({ name: ALEXA_NAVIGATE_HOME_INTENT, samples: [] });
+  const answers = answerIntent(content);
+  for (const sample of answers.intent.samples) {
+    const taken = owner.get(sample);
+    if (taken) problems.push(`'${sample}' is a sample of both ${taken} and ${answers.intent.name}`);
+  }
+  intents.push(answers.intent);
 
   const declared = intents.map((i) => i.name);
   for (const name of declared)
@@ -63,7 +70,7 @@ export function interactionModel(content: Content): BuiltModel {
     if (!declared.includes(name)) problems.push(`intent ${name} is answered by the handler but not declared`);
 
   return {
-    file: { interactionModel: { languageModel: { invocationName, intents, types: [] } } },
+    file: { interactionModel: { languageModel: { invocationName, intents, types: [answers.type] } } },
     dropped,
     problems,
   };

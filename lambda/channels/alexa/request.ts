@@ -4,7 +4,14 @@
 import type { Input } from "../../engine/types.js";
 import type { Heard } from "../../engine/understand/read-turn.js";
 import { isRecord } from "../guards.js";
-import { ALEXA_FALLBACK_INTENT, botIntentName, commandOf, isTopicIntent } from "./intents.js";
+import {
+  ALEXA_ANSWER_INTENT,
+  ALEXA_FALLBACK_INTENT,
+  ANSWER_SLOT,
+  botIntentName,
+  commandOf,
+  isTopicIntent,
+} from "./intents.js";
 import { DELETED_ATTRIBUTE, STATE_ATTRIBUTE } from "./response.js";
 
 /** Alexa's request format version; the only one there is. */
@@ -13,6 +20,8 @@ const ENVELOPE_VERSION = "1.0";
 const MAX_USER_ID = 255;
 const MAX_SKILL_ID = 200;
 const INTENT_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
+/** Alexa's utterances are at most 200 characters; a slot value is part of one. */
+const MAX_SLOT_WORDS = 200;
 
 export interface SessionFacts {
   /** A new session: opened by this request ("Alexa, open ..." or "Alexa, ask ... to ..."). */
@@ -31,7 +40,8 @@ export interface SessionFacts {
 
 export type AlexaRequest =
   | ({ kind: "launch" } & SessionFacts)
-  | ({ kind: "intent"; intent: string } & SessionFacts)
+  /** `words`: what filled the Answer intent's slot (an answer in the question's own words). */
+  | ({ kind: "intent"; intent: string; words?: string } & SessionFacts)
   | ({ kind: "sessionEnded"; reason: string; error?: string } & SessionFacts)
   /** A request type the skill doesn't declare (display events, CanFulfill ...): answered without speech. */
   | ({ kind: "unsupported"; type: string } & SessionFacts)
@@ -80,7 +90,9 @@ export function readRequest(event: unknown): AlexaRequest {
       const name = record(request.intent).name;
       // An intent name we can't read is an utterance Alexa couldn't place: the engine treats it as not understood.
       const intent = typeof name === "string" && INTENT_NAME.test(name) ? name : ALEXA_FALLBACK_INTENT;
-      return { kind: "intent", intent, ...facts };
+      const words = record(record(record(request.intent).slots)[ANSWER_SLOT]).value;
+      const spoken = typeof words === "string" ? words.trim().slice(0, MAX_SLOT_WORDS) : "";
+      return { kind: "intent", intent, ...facts, ...(spoken ? { words: spoken } : {}) };
     }
     case "SessionEndedRequest": {
       const reason = typeof request.reason === "string" ? request.reason.slice(0, 40) : "UNKNOWN";
@@ -102,7 +114,10 @@ export function readRequest(event: unknown): AlexaRequest {
  * words: a topic that opens a new session ("Alexa, ask backup helper how do I ...") is a one-shot question and
  * gets the short answer first; a topic named inside a session starts the steps.
  */
-export function toInput(intent: string, isNewSession: boolean): Input | { heard: Heard } {
+export function toInput(intent: string, isNewSession: boolean, words?: string): Input | { heard: Heard } {
+  // An answer in words: read against the open question like the words Lex sends, with no intent to go on.
+  if (intent === ALEXA_ANSWER_INTENT)
+    return { heard: { text: words ?? "", interpretations: [{ intent: "FallbackIntent" }] } };
   if (isTopicIntent(intent) && isNewSession) return { type: "topic", topic: intent, question: true };
   // A pause ends the session on a speaker: the handler deals with it before the engine.
   if (commandOf(intent) === "pause") return { type: "pause" };

@@ -7,7 +7,7 @@ export interface InteractionModelFile {
     languageModel: {
       invocationName: string;
       intents: ModelIntent[];
-      types: never[];
+      types: SlotType[];
     };
   };
 }
@@ -15,8 +15,14 @@ export interface InteractionModelFile {
 export interface ModelIntent {
   /** A custom intent's name, or a built-in's (AMAZON.YesIntent ...). */
   name: string;
-  slots?: never[];
+  slots?: Array<{ name: string; type: string }>;
   samples: string[];
+}
+
+/** A custom slot type: the values Alexa biases its recognition to. */
+export interface SlotType {
+  name: string;
+  values: Array<{ name: { value: string } }>;
 }
 
 /** skill.json */

@@ -44,8 +44,10 @@ export function spellNumber(n: number): string | undefined {
 }
 
 /** The problems Alexa would report for a sample utterance, or none. */
-export function utteranceProblems(text: string): string[] {
+export function utteranceProblems(sample: string): string[] {
   const problems: string[] = [];
+  // A slot is named in braces: "it's {words}". The rest follows the rules of any sample.
+  const text = sample.replace(/\{[A-Za-z]\w*\}/g, "slot");
   if (text.trim().length === 0) problems.push("is empty");
   if (text.length > MAX_UTTERANCE_CHARS) problems.push(`is over ${MAX_UTTERANCE_CHARS} characters`);
   if (/\d/.test(text)) problems.push("has digits (numbers must be spelled out)");

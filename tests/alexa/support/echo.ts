@@ -36,10 +36,10 @@ export class Echo {
   }
 
   /** A phrase Alexa matched to `intent`: in the open session, or a one-shot that opens one. */
-  async say(intent: string): Promise<AlexaResponse> {
+  async say(intent: string, slots: Record<string, string> = {}): Promise<AlexaResponse> {
     const isNew = !this.session;
     const options = isNew ? { ...this.start(), isNew } : this.current();
-    return this.answer(intentRequest(intent, options));
+    return this.answer(intentRequest(intent, options, slots));
   }
 
   /** The session closes without the skill ending it: "exit", silence after the reprompt, or an error. */

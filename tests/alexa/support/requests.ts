@@ -1,5 +1,5 @@
 // Realistic Alexa request envelopes, as Alexa sends them to a custom skill's Lambda, for the Alexa tests.
-import type { RequestEnvelope, SessionEndedReason } from "ask-sdk-model";
+import type { RequestEnvelope, SessionEndedReason, Slot } from "ask-sdk-model";
 
 export const SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000b0b0";
 export const USER_ID = "amzn1.ask.account.AEXAMPLETESTUSER0000000000000000000001";
@@ -50,13 +50,20 @@ export function launchRequest(o: SessionOptions = {}): RequestEnvelope {
 }
 
 /** A phrase Alexa matched to `intent`; `isNew` for a one-shot ("Alexa, ask backup helper ..."). */
-export function intentRequest(intent: string, o: SessionOptions = {}): RequestEnvelope {
+export function intentRequest(
+  intent: string,
+  o: SessionOptions = {},
+  slots: Record<string, string> = {},
+): RequestEnvelope {
+  const filled: Record<string, Slot> = {};
+  for (const [name, value] of Object.entries(slots))
+    filled[name] = { name, value, confirmationStatus: "NONE" };
   return envelope(
     {
       type: "IntentRequest",
       ...stamp(),
       dialogState: "STARTED",
-      intent: { name: intent, confirmationStatus: "NONE", slots: {} },
+      intent: { name: intent, confirmationStatus: "NONE", slots: filled },
     },
     o,
   );
