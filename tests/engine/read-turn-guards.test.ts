@@ -2,7 +2,10 @@
 // Stop, Cancel, DeleteMyData, Back and ContactSupport still means that intent when read in context.
 import { describe, expect, it } from "vitest";
 import { content } from "../../lambda/content/index.js";
+import { NAV_INTENTS, navCommand } from "../../lambda/content/intents.js";
 import { botModel, loadContent } from "../../lambda/content/load.js";
+import { normaliseWords } from "../../lambda/engine/understand/answer-words.js";
+import { saysCommand } from "../../lambda/engine/understand/cues.js";
 import { type Heard, readTurn } from "../../lambda/engine/understand/read-turn.js";
 
 const model = botModel(loadContent());
@@ -59,5 +62,14 @@ describe("words the NLU misfiled are not followed into an ending", () => {
   ])("%s (NLU: %s)", (text, intent) => {
     const input = readTurn(content, midTopic, heard(text, intent));
     expect(["stop", "cancel", "deleteMyData", "back"]).not.toContain(input.type);
+  });
+});
+
+describe("every command's guard accepts every training phrase of its intent", () => {
+  it.each(NAV_INTENTS)("%s", (intent) => {
+    const command = navCommand(intent);
+    if (!command) throw new Error(`${intent} has no command`);
+    const refused = phrases(intent).filter((p) => !saysCommand(command, normaliseWords(p)));
+    expect(refused).toEqual([]);
   });
 });

@@ -33,8 +33,7 @@ const FILLERS = new Set([
   "ahh",
 ]);
 /** Openers that carry no answer, dropped at the start. */
-const OPENERS =
-  /^(?:(?:well|so|okay so|ok so|right so|hmm|let me see|let me look|let me check|hold on|one sec|one second|honestly|i mean|you know)\s*,?\s+)+/;
+const OPENERS = /^(?:(?:well|so|okay so|ok so|right so|hmm|honestly|i mean|you know)\s*,?\s+)+/;
 
 /** Lowercase words and commas (clause breaks), fillers and openers removed. */
 export function normaliseWords(text: string): string {

@@ -5,34 +5,70 @@ import type { Recognised } from "../types.js";
 
 /** "Hang on", "let me check": the caller needs a moment; a leading "okay" is not a yes. */
 const STALL =
-  /^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a (?:sec|second|minute|moment)|give me a (?:sec|second|minute|moment)|let me (?:look|check|see|find it|have a look)|bear with me)\b(?!.*\b(?:yes|no|it's|it is|there's)\b)/;
-export const isStalling = (text: string) => STALL.test(text);
+  /^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a (?:sec|second|minute|moment)|give me a (?:sec|second|minute|moment)|let me (?:look|check|see|find it|have a look|get a pen|grab a pen|find a pen)|bear with me)\b[\s,]*/;
+
+/**
+ * The words after a stall ("hang on, does that delete my photos?" gives "does that delete my photos?"), "" when
+ * the stall is all there is, undefined when the words don't open with one.
+ */
+export function afterStall(text: string): string | undefined {
+  const m = STALL.exec(text);
+  if (!m) return undefined;
+  const rest = text
+    .slice(m[0].length)
+    .replace(/^(?:,\s*)+/, "")
+    .trim();
+  // A second stall ("hang on, let me look") is still a stall.
+  return rest && STALL.test(rest) ? (afterStall(rest) ?? "") : rest;
+}
+
+/** "It's still restarting", "still running the test": not done, not an answer either. */
+const STILL_WORKING =
+  /\bstill (restarting|rebooting|installing|running|updating|downloading|checking|loading|starting up|turning on|booting|preparing|verifying|doing it|working on it|looking|searching|trying)\b/;
+export const stillWorking = (text: string) => STILL_WORKING.test(text);
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
 const LEAVING =
   /\b(bye|goodbye|good bye|call (you )?back later|talk (to you )?later|gotta go|got to go|have to go|i'll try later|try (it )?again later|that's all for now)\b/;
 export const isLeaving = (text: string) => LEAVING.test(text);
 
-/** "No wait, I meant yes", "sorry, it is green": the answer the caller corrects to. */
+/** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
-  /\b(?:i meant|i mean|meant to say|i meant to say|sorry|actually|wait|correction|oops|my mistake|scratch that)\b[\s,]*(?:it's |it is |it was |that's |the answer is )?(yes|yeah|yep|no|nope)\b/g;
-export function correctedTo(text: string): "yes" | "no" | undefined {
-  const all = [...text.matchAll(CORRECTION)];
-  const last = all.at(-1)?.[1];
-  if (!last) return undefined;
-  return last === "no" || last === "nope" ? "no" : "yes";
-}
+  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait|no wait|correction|oops|my mistake|scratch that|or rather)\b[\s,]*/g;
 /** Words that say an earlier answer was wrong, not only what the answer is now. */
-export const saysEarlierAnswerWrong = (text: string) =>
-  /\b(i meant|meant to say|i mean|sorry|oops|my mistake|scratch that|wrong answer|i said the wrong)\b/.test(
-    text,
-  );
+const EARLIER =
+  /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said)\b/;
+
+export function correctionIn(text: string): { tail: string; earlier: boolean } | undefined {
+  const all = [...text.matchAll(CORRECTION)];
+  const last = all.at(-1);
+  if (!last || last.index === undefined) return undefined;
+  const tail = text.slice(last.index + last[0].length).trim();
+  // Nothing before the marker ("sorry, it's gray"): a plain answer, not a change of mind about this turn.
+  return tail ? { tail, earlier: EARLIER.test(text) } : undefined;
+}
 
 /**
- * The words a command that ends or undoes something must contain: an NLU that is sure of StopIntent for
- * "do I need to hang up?", CancelIntent for "it says never", or Back for "okay, it's back on" is not followed.
+ * The words a command must contain for an NLU guess of it to be followed: StopIntent for "do I need to hang up?",
+ * CancelIntent for "it says never", Back for "okay, it's back on" or Next for "I think my Apple ID got locked" are
+ * not. Every training phrase of each command passes its own test (tests/engine/read-turn-guards.test.ts).
  */
 const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
+  yes: /\b(yes|yeah|yea|yep|yup|ya|sure|correct|right|ok|okay|go ahead|do it|it is|it does|it did|i did|it worked|working|works|fixed|definitely|absolutely|uh huh|uhhuh|mhm|affirmative|of course|please|it's|yes please)\b/,
+  no: /\b(no|nope|nah|not|n't|negative|nothing|still|never|luck|broken|fails|didn't|doesn't|isn't|don't)\b|n't\b/,
+  maybe:
+    /\b(maybe|possibly|perhaps|sure|know|idea|tell|check|unsure|dunno|say|certain|think maybe|possible)\b/,
+  next: /\b(next|done|finished|finish|go on|move on|got it|did it|done it|ok|okay|ready|what's next|carry on)\b/,
+  returning:
+    /\b(cut off|disconnected|dropped|talking to you|on the phone with you|just called|called|calling back|middle of|halfway|lost the call|went dead|a minute ago|earlier|restart|restarted|call ended|before)\b/,
+  pause: /\b(wait|hold on|hang on|pause|moment|sec|second|minute|give me|more time)\b/,
+  resume: /\b(continue|resume|back|pick up|carry on|ready|go on)\b/,
+  skip: /\b(skip|already|tried|done that|did that)\b/,
+  whichStep: /\b(step|steps|where am|where are|how many|how far|which|number)\b/,
+  startOver: /\b(start|over|beginning|top|scratch|begin)\b/,
+  repeat:
+    /\b(repeat|again|say that|say it|pardon|what did you say|what did you just say|what was that|catch|hear|missed|come again|one more time)\b/,
+  help: /\b(help|confused|confusing|lost|what can i|options|how does|what do i|understand|what should|how do i use)\b/,
   stop: /\b(stop|bye|goodbye|hang up|end (the |this )?call|that's all|that's it|all set|nothing else|i'm done|quit|exit|enough|finish)\b/,
   cancel:
     /\b(cancel|never ?mind|forget (it|about it|that|this)|quit|exit|give up|leave it|drop it|don't bother)\b/,
@@ -42,6 +78,8 @@ const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
 /** "It's back on", "it came back up": news about the iPhone, not the back command. */
 const IT_CAME_BACK =
   /\b(it's|its|it is|it has|it came|came|come|comes|coming|turned|phone is|iphone is) back\b|\bback (on|up)\b/;
+/** "Sign out and back in", "log back in": not the back command either. */
+const BACK_IN = /\bback in(to)?\b|\b(sign|log|signing|logging|get|getting|got) (\w+ )?back\b/;
 
 /** "I don't want to delete anything", "don't hang up": the command's word, negated. */
 const NEGATED =
@@ -49,7 +87,7 @@ const NEGATED =
 
 /** Whether words the NLU filed under `command` really ask for it. */
 export function saysCommand(command: Recognised, text: string): boolean {
-  if (command === "back" && IT_CAME_BACK.test(text)) return false;
+  if (command === "back" && (IT_CAME_BACK.test(text) || BACK_IN.test(text))) return false;
   if ((command === "stop" || command === "cancel" || command === "deleteMyData") && NEGATED.test(text))
     return false;
   const must = MUST_SAY[command];

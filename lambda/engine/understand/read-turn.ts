@@ -8,7 +8,7 @@ import { looksPersonal } from "../privacy.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
 import { normaliseWords, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
-import { cameBack, correctedTo, isLeaving, isStalling, saysCommand, saysEarlierAnswerWrong } from "./cues.js";
+import { afterStall, cameBack, correctionIn, isLeaving, saysCommand, stillWorking } from "./cues.js";
 
 export interface Interpretation {
   /** A bot intent name (Lex's names: topics, navigation, side questions, FallbackIntent). */
@@ -28,6 +28,8 @@ export interface Heard {
 const ALTERNATIVE_MIN_CONFIDENCE = 0.15;
 /** An NLU this sure that the words name another problem outweighs a loose yes or no in them. */
 const SURE_OF_TOPIC = 0.6;
+/** A side question the NLU is this sure of outweighs a loose answer in the same words. */
+const SURE_OF_SIDE_QUESTION = 0.7;
 /** Mid-topic, a question is only taken as being about another problem when the NLU is this sure. */
 const SURE_OF_TOPIC_QUESTION = 0.7;
 
@@ -82,9 +84,43 @@ const SAFE_IN_QUESTION = new Set<Recognised>([
 
 const isSideQuestion = (content: SpeechContent, intent: string) => Object.hasOwn(content.questions, intent);
 
-export function readTurn(content: SpeechContent, state: State | undefined, heard: Heard): Input {
-  const raw = heard.text.trim();
+/** Below this, an interpretation after a misguessed command is not worth following either. */
+const PLAUSIBLE = 0.25;
+
+/**
+ * The interpretations with every command the words don't ask for taken out ("I think my Apple ID got locked" is
+ * not Next, "looks like it was back in January" not Back): the next one the NLU found plausible leads instead,
+ * or FallbackIntent. An NLU unsure of everything (FallbackIntent first) stays unsure.
+ */
+function supported(heard: Heard, text: string): Heard {
+  if (!text) return heard;
+  const kept: Interpretation[] = [];
+  let dropped = false;
+  for (const i of heard.interpretations) {
+    const command = navCommand(i.intent);
+    if (command && !saysCommand(command, text)) {
+      dropped = true;
+      continue;
+    }
+    kept.push(i);
+  }
+  if (!dropped) return heard;
+  const lead = kept[0];
+  if (!lead || lead.intent === FALLBACK_INTENT || (lead.confidence ?? 0) < PLAUSIBLE)
+    return {
+      ...heard,
+      interpretations: [
+        { intent: FALLBACK_INTENT },
+        ...kept.filter((i) => i !== lead || lead.intent !== FALLBACK_INTENT),
+      ],
+    };
+  return { ...heard, interpretations: kept };
+}
+
+export function readTurn(content: SpeechContent, state: State | undefined, given: Heard): Input {
+  const raw = given.text.trim();
   if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
+  const heard = supported(given, normaliseWords(raw));
   const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
   const topConfidence = heard.interpretations[0]?.confidence ?? 0;
   const text = normaliseWords(raw);
@@ -102,16 +138,35 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
   const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) return { type: "stop" };
-  const corrected = correctedTo(text);
-  if (corrected && !asked) {
-    const earlier = saysEarlierAnswerWrong(text) && inTopic && (s?.hist.length ?? 0) > 0;
-    if (earlier) return { type: "correction", answer: corrected };
-    if (answering || waiting === "done") return { type: corrected, answered: true };
+  const correction = correctionIn(text);
+  if (correction && (answering || waiting === "done")) {
+    const tail = readAnswer(correction.tail, words);
+    const answer = tail && tail.answer !== "maybe" ? tail.answer : undefined;
+    if (answer) {
+      // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
+      const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
+      const earlier = pastTense && inTopic && (s?.hist.length ?? 0) > 0;
+      if (earlier) return { type: "correction", answer };
+      return { type: answer, answered: true };
+    }
   }
   const reply = answering ? readAnswer(text, words) : undefined;
   if (reply?.strength === "words")
     return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
-  if (isStalling(text)) return { type: "pause" };
+  const stalled = afterStall(text);
+  if (stalled !== undefined) {
+    // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
+    if (stalled && isQuestion(stalled)) return readQuestion(content, s, heard, stalled, inTopic);
+    const then = stalled && answering ? readAnswer(stalled, words) : undefined;
+    if (then && then.strength !== "loose" && then.strength !== "hedge")
+      return answerInContext(then.answer, then.strength, waiting, top, s, stalled, inTopic);
+    if (waiting === "done" && stalled && saysItIsDone(stalled)) return { type: "next", answered: true };
+    return { type: "pause" };
+  }
+  if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
+  // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
+  const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
+  if (sureSide && reply && reply.strength !== "clear") return { type: "sideQuestion", intent: top };
 
   // 2. An answer to the question that is open, as people say yes and no.
   if (reply) {
@@ -123,9 +178,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, heard
   }
   if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
     return { type: "next", answered: true };
-  // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not yet".
-  if (waiting === "done" && !asked && !isSideQuestion(content, top)) {
+  if (waiting === "done" && !asked) {
     const progress = readProgress(text);
+    // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not sure".
+    if (progress === "maybe" && isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
     const command = navCommand(top);
     // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
     const specific =
