@@ -65,7 +65,18 @@ const answerPhrase = z
   );
 
 const answerWords = z
-  .object({ yes: z.array(answerPhrase).default([]), no: z.array(answerPhrase).default([]) })
+  .object({
+    yes: z.array(answerPhrase).default([]),
+    no: z.array(answerPhrase).default([]),
+    /**
+     * A reading of the form "4.9 of 5 gigabytes" answers the question: yes when the share is at least
+     * `yesFrom` ("is your storage full, or nearly full?": 0.9).
+     */
+    ratio: z
+      .object({ yesFrom: z.number().gt(0).lte(1) })
+      .strict()
+      .optional(),
+  })
   .strict()
   .superRefine((a, ctx) => {
     const yes = new Set(a.yes);

@@ -40,9 +40,11 @@ export function normaliseWords(text: string): string {
   const words = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02BC`]/g, "'")
-    .replace(/\bmm+ ?hm+\b/g, "mhm")
+    .replace(/\bmm+[ -]?hm+\b/g, "mhm")
     .replace(/\buh[ -]huh\b/g, "uhhuh")
-    .replace(/[^a-z0-9',\s-]/g, " ")
+    .replace(/[^a-z0-9',.\s-]/g, " ")
+    // A decimal point stays ("4.9 of 5"); any other full stop goes.
+    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
     .replace(/,/g, " , ")
     .split(/\s+/)
     .filter((w) => w.length > 0 && !FILLERS.has(w));
@@ -96,10 +98,13 @@ const YES_LEAD =
 const YES_HEDGED = [
   /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,
   /^(i guess|i think|i believe|i suppose)$/,
+  /\b(i'd|i would) (say|guess) (so|yes|it is)\b/,
   /\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/,
-  /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)\b/,
+  /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,|$)/,
   /\bshould be\b/,
 ];
+/** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
+const GO_AHEAD = /\b(go for it|go ahead|do it|let's do it|please do|yes please|let's go ahead)\b/;
 const YES_ANYWHERE = [
   /\b(it|that) (is|does|did|has|worked|works)\b/,
   /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
@@ -159,7 +164,13 @@ const SAME: Record<string, string> = {
   "it’s": "its",
   okay: "ok",
 };
-const canonical = (word: string) => SAME[word] ?? word;
+/** "Whitish", "white-ish", "grey-ish": the colour itself. */
+const canonical = (word: string) => {
+  const same = SAME[word];
+  if (same) return same;
+  const base = /^([a-z]{3,})-?ish$/.exec(word)?.[1];
+  return base ? (SAME[base] ?? SAME[`${base}ish`] ?? base) : word;
+};
 
 /** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
 export function matchAnswerWords(
@@ -183,11 +194,58 @@ export function matchAnswerWords(
   for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
     const w = tokens[i] ?? "";
     if (w === "," || w === "but" || w === "and") break;
-    if (NEGATORS.has(w) || w.endsWith("n't")) negated = !negated;
+    if (NEGATORS.has(w) || w.endsWith("n't") || (w === "no" && i === best.start - 1)) negated = !negated;
   }
   const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
   const rest = [...tokens.slice(0, best.start), ...tokens.slice(best.start + best.length)].join(" ");
   return { answer, rest };
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  a: 1,
+  half: 0.5,
+};
+const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
+const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
+/** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50". */
+const READING = new RegExp(`${NUMBER}${UNIT}\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT}`);
+
+function numberOf(spoken: string): number | undefined {
+  if (/^\d/.test(spoken)) return Number(spoken);
+  const [whole, fraction] = spoken.split(" point ");
+  const parts = (whole ?? "").split(" ");
+  let n = NUMBER_WORDS[parts[0] ?? ""];
+  if (n === undefined) return undefined;
+  if (parts[1] === "hundred") n *= 100;
+  const f = fraction ? NUMBER_WORDS[fraction] : undefined;
+  return f === undefined ? n : n + f / 10;
+}
+
+/** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
+export function readRatio(text: string): number | undefined {
+  const m = READING.exec(text);
+  const used = m?.[1] ? numberOf(m[1]) : undefined;
+  const total = m?.[2] ? numberOf(m[2]) : undefined;
+  return used !== undefined && total !== undefined && total > 0 && used <= total ? used / total : undefined;
 }
 
 /** Doubt said outside the answer words ("I'm not sure it finished"): the caller doesn't know yet. */
@@ -199,12 +257,16 @@ const DOUBT = [MAYBE[0], MAYBE[1], MAYBE[2], MAYBE[3], MAYBE[6]].filter((p): p i
  */
 export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | undefined {
   if (text.length === 0) return undefined;
+  const share = words?.ratio ? readRatio(text) : undefined;
+  if (share !== undefined && words?.ratio)
+    return { answer: share >= words.ratio.yesFrom ? "yes" : "no", strength: "words" };
   const own = matchAnswerWords(text, words);
   if (own && has(DOUBT, own.rest)) return { answer: "maybe", strength: "clear" };
   if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };
   if (NO_LEAD.test(text)) return { answer: "no", strength: "clear" };
   if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "loose" };
+  if (GO_AHEAD.test(text)) return { answer: "yes", strength: "clear" };
   if (has(YES_HEDGED, text)) return { answer: "yes", strength: "hedge" };
   if (YES_LEAD.test(text)) return { answer: "yes", strength: "clear" };
   if (has(YES_ANYWHERE, text)) return { answer: "yes", strength: "loose" };
