@@ -3,7 +3,15 @@
 // "my apple id is locked", "the code isn't coming") is not a secret: the words after "is" tell them apart.
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+|\b(at|@)\s+[a-z0-9-]+\s+(dot|\.)\s+(com|net|org|me|edu|co)\b/i;
 const SECRET_LEAD =
-  /\b(password|passcode|pass code|code|pin|apple id|apple account|email address|email)\s+(is|was|it's|would be|is like|should be)\b/i;
+  /\b(password|passcode|pass code|code|pin|apple id|apple account|email address|email)(?:\s+(?:for|on|of|to)\s+(?:[a-z']+\s+){0,3}?[a-z']+)?\s+(is|was|it's|would be|is like|should be)\b/i;
+/**
+ * A word of letters and digits together ("sunshine2024", "tiger99"): what passwords look like, not words people
+ * say. Model names, sizes and times are not: "iphone15", "50gb", "5g", "2nd", "10am", "1990s".
+ */
+const MIXED = /\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,}\b/gi;
+const NOT_SECRET =
+  /^(iphone|ipad|ios|ipados|macos|watchos|airpods|mac|series)\d+|^\d+(gb|g|tb|mb|gig|gigs|st|nd|rd|th|am|pm|s|mbps|min|mins|hrs?|x)$/i;
+const hasSecretWord = (text: string) => [...text.matchAll(MIXED)].some((m) => !NOT_SECRET.test(m[0]));
 /** Six or more digits in a row (spaces or dashes between): a code, a card or a phone number. */
 const LONG_NUMBER = /\d(?:[\s-]?\d){5,}/;
 
@@ -23,7 +31,12 @@ function secretLead(transcript: string): RegExpExecArray | undefined {
 }
 
 export function looksPersonal(transcript: string): boolean {
-  return EMAIL.test(transcript) || LONG_NUMBER.test(transcript) || secretLead(transcript) !== undefined;
+  return (
+    EMAIL.test(transcript) ||
+    LONG_NUMBER.test(transcript) ||
+    hasSecretWord(transcript) ||
+    secretLead(transcript) !== undefined
+  );
 }
 
 /** What may be logged of a transcript when debugging: emails and long numbers masked, nothing after a secret. */
@@ -31,6 +44,7 @@ export function redact(transcript: string): string {
   const lead = secretLead(transcript);
   const kept = lead ? `${transcript.slice(0, lead.index + lead[0].length)} [redacted]` : transcript;
   return kept
+    .replace(MIXED, (w) => (NOT_SECRET.test(w) ? w : "[secret]"))
     .replace(new RegExp(EMAIL.source, "gi"), "[email]")
     .replace(new RegExp(LONG_NUMBER.source, "g"), "[number]");
 }

@@ -70,3 +70,19 @@ describe("yes, no and not sure, the ways people say them", () => {
     expect(readAnswer(normaliseWords("i suppose so, go for it"))?.strength).toBe("clear");
   });
 });
+
+describe("a phrase with words let in", () => {
+  const password = { yes: ["i know it", "remember it"], no: ["forgot my password", "can't remember"] };
+  const account = { yes: ["my email"], no: ["someone else's"] };
+  it.each([
+    ["i forgot my apple id password", password, "no"],
+    ["honestly i can't remember it", password, "no"],
+    ["i do know it", password, "yes"],
+    ["no, that's my ex's email", account, "no"],
+    ["yeah that's my work email", account, "yes"],
+  ] as const)("%s -> %s", (text, words, answer) =>
+    expect(
+      readAnswer(normaliseWords(text), { ...words, yes: [...words.yes], no: [...words.no] })?.answer,
+    ).toBe(answer),
+  );
+});

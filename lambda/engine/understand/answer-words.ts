@@ -100,7 +100,7 @@ const YES_HEDGED = [
   /^(i guess|i think|i believe|i suppose)$/,
   /\b(i'd|i would) (say|guess) (so|yes|it is)\b/,
   /\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/,
-  /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,|$)/,
+  /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,| yeah| yes| yep|$)/,
   /\bshould be\b/,
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
@@ -144,7 +144,35 @@ const NEGATION_WINDOW = 4;
 interface PhraseMatch {
   answer: "yes" | "no";
   start: number;
+  /** Tokens the match spans, words let in between included. */
   length: number;
+  /** Words of the phrase. */
+  words: number;
+}
+
+const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't") || w === "no" || w === "not";
+
+/** Words a caller may put inside a phrase (never a negation: "I can't remember it" is not "I remember it") ("forgot my Apple ID password" for "forgot my password"). */
+const MAX_INSERTED = 2;
+
+/** The span of phrase `p` starting at token `i`, its words in order with a few let in between, in one clause. */
+function matchFrom(tokens: string[], i: number, p: string[]): number | undefined {
+  if (tokens[i] !== p[0]) return undefined;
+  let at = i;
+  for (const word of p.slice(1)) {
+    let next = at + 1;
+    while (
+      next < tokens.length &&
+      tokens[next] !== word &&
+      next - at - 1 < MAX_INSERTED &&
+      tokens[next] !== "," &&
+      !isNegator(tokens[next] ?? "")
+    )
+      next++;
+    if (tokens[next] !== word) return undefined;
+    at = next;
+  }
+  return at - i + 1;
 }
 
 /** Words that mean the same in an answer: "loads of room" is "lots of space", "grayish" is "gray". */
@@ -176,16 +204,18 @@ const canonical = (word: string) => {
 export function matchAnswerWords(
   text: string,
   words: AnswerWords | undefined,
-): { answer: Answer; rest: string } | undefined {
+): { answer: Answer; rest: string; gapped: boolean } | undefined {
   if (!words) return undefined;
   const tokens = text.split(" ").map(canonical);
   let best: PhraseMatch | undefined;
   for (const answer of ["yes", "no"] as const) {
     for (const phrase of words[answer]) {
       const p = phrase.split(" ").map(canonical);
-      for (let i = 0; i + p.length <= tokens.length; i++) {
-        if (p.every((w, j) => tokens[i + j] === w) && (!best || p.length > best.length))
-          best = { answer, start: i, length: p.length };
+      for (let i = 0; i < tokens.length; i++) {
+        const span = matchFrom(tokens, i, p);
+        if (span === undefined) continue;
+        const better = !best || p.length > best.words || (p.length === best.words && span < best.length);
+        if (better) best = { answer, start: i, length: span, words: p.length };
       }
     }
   }
@@ -194,11 +224,11 @@ export function matchAnswerWords(
   for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
     const w = tokens[i] ?? "";
     if (w === "," || w === "but" || w === "and") break;
-    if (NEGATORS.has(w) || w.endsWith("n't") || (w === "no" && i === best.start - 1)) negated = !negated;
+    if ((isNegator(w) && w !== "no") || (w === "no" && i === best.start - 1)) negated = !negated;
   }
   const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
   const rest = [...tokens.slice(0, best.start), ...tokens.slice(best.start + best.length)].join(" ");
-  return { answer, rest };
+  return { answer, rest, gapped: best.length > best.words };
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -260,7 +290,9 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   const share = words?.ratio ? readRatio(text) : undefined;
   if (share !== undefined && words?.ratio)
     return { answer: share >= words.ratio.yesFrom ? "yes" : "no", strength: "words" };
-  const own = matchAnswerWords(text, words);
+  const matched = matchAnswerWords(text, words);
+  // Words let into a phrase make it a guess: a plain yes or no the caller opened with comes first.
+  const own = matched?.gapped && (NO_LEAD.test(text) || YES_LEAD.test(text)) ? undefined : matched;
   if (own && has(DOUBT, own.rest)) return { answer: "maybe", strength: "clear" };
   if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };

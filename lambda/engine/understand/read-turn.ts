@@ -150,6 +150,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       return { type: answer, answered: true };
     }
   }
+  // A question the NLU files under a side question ("where's my name? I don't see it") is that question, not a
+  // "not sure", unless it opens with the answer.
+  if (asked && isSideQuestion(content, top) && !/^(yes|yeah|yep|no|nope)\b/.test(text))
+    return { type: "sideQuestion", intent: top };
   const reply = answering ? readAnswer(text, words) : undefined;
   if (reply?.strength === "words")
     return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
