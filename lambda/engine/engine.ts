@@ -72,7 +72,14 @@ const asksAboutTopic = (input: Input) => input.type === "topic" && input.questio
 function launch(t: Turn, resume?: Progress) {
   if (resume && placeExists(t.content, resume)) {
     const { topic: name, step } = resume;
-    t.state = { ...initialState(), phase: "resume", topic: name, step, saved: step };
+    t.state = {
+      ...initialState(),
+      phase: "resume",
+      topic: name,
+      step,
+      saved: step,
+      ...(resume.confirmed ? { savedConfirmed: true } : {}),
+    };
     return;
   }
   t.add(t.shared.greeting);

@@ -54,6 +54,8 @@ export interface State {
   offered?: boolean;
   /** The step a returning caller may pick up (phase resume). */
   saved?: number;
+  /** That step was read past its confirmation last time: picking up reads it without asking again. */
+  savedConfirmed?: boolean;
   /**
    * A question about the conversation itself is waiting for yes or no: leave this topic for `pending`
    * ("switch"), or delete the saved place ("delete").
@@ -86,6 +88,7 @@ export function encodeState(state: State): string {
   if (state.paused) compact.z = 1;
   if (state.offered) compact.o = 1;
   if (state.saved !== undefined) compact.r = state.saved;
+  if (state.savedConfirmed) compact.q = 1;
   if (state.ask) compact.a = state.ask[0];
   if (state.pending) compact.n = state.pending;
   if (state.said) compact.e = state.said;
@@ -125,6 +128,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (typeof o.m !== "number" || !Number.isInteger(o.m) || o.m < 0 || o.m > 9)
     return { ok: false, reason: "bad miss" };
   if (o.z !== undefined && o.z !== 1) return { ok: false, reason: "bad pause flag" };
+  if (o.q !== undefined && (o.q !== 1 || o.r === undefined))
+    return { ok: false, reason: "bad confirmed flag" };
   if (o.o !== undefined && o.o !== 1) return { ok: false, reason: "bad offer flag" };
   if (o.r !== undefined && !isIndex(o.r, length)) return { ok: false, reason: "bad saved step" };
   const needsTopic = phase === "step" || phase === "confirm" || phase === "resume" || phase === "offer";
@@ -145,6 +150,7 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (o.z === 1) state.paused = true;
   if (o.o === 1) state.offered = true;
   if (typeof o.r === "number") state.saved = o.r;
+  if (o.q === 1) state.savedConfirmed = true;
   if (typeof o.a === "string") state.ask = ASKS[o.a];
   if (o.n !== undefined) state.pending = o.n as TopicId;
   if (typeof o.e === "string") state.said = o.e;

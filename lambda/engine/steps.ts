@@ -34,9 +34,9 @@ export function contactSupport(t: Turn) {
 /** A returning caller takes up the saved step. */
 export function pickUp(t: Turn) {
   const s = t.state;
-  t.state = { ...s, phase: "step", saved: undefined, pending: undefined };
+  t.state = { ...s, phase: "step", saved: undefined, savedConfirmed: undefined, pending: undefined };
   t.add(t.shared.replies.resume);
-  readStep(t, s.saved ?? s.step, { push: false });
+  readStep(t, s.saved ?? s.step, { push: false, confirmed: s.savedConfirmed === true });
 }
 
 export function resolved(t: Turn) {

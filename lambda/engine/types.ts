@@ -33,6 +33,8 @@ export type Command =
 export interface Progress {
   topic: TopicId;
   step: number;
+  /** The step's confirmation was given (it was read, not only announced): picking up doesn't ask again. */
+  confirmed?: boolean;
 }
 
 /** A command the caller gave (everything but a failure to understand or to hear). */

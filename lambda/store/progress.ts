@@ -9,6 +9,8 @@ export interface SavedProgress {
   topic: TopicId;
   /** Index of the step the caller was on. */
   step: number;
+  /** The step was read, past its confirmation: a call that dropped as it restarted the iPhone isn't asked again. */
+  confirmed?: boolean;
   /** When it was saved, epoch milliseconds. */
   at: number;
   channel: ProgressChannel;
@@ -42,13 +44,14 @@ export async function progressKey(
 export function parseProgress(item: unknown, now = Date.now()): SavedProgress | undefined {
   if (typeof item !== "object" || item === null) return undefined;
   const o = item as Record<string, unknown>;
-  const { topic, step, at, channel } = o;
+  const { topic, step, at, channel, confirmed } = o;
   if (!(TOPIC_INTENTS as readonly unknown[]).includes(topic)) return undefined;
   if (typeof step !== "number" || !Number.isInteger(step) || step < 0 || step > 100) return undefined;
   if (typeof at !== "number" || at > now + 60_000 || now - at > PROGRESS_TTL_SECONDS * 1000) return undefined;
   if (channel !== "phone" && channel !== "alexa" && channel !== "voice" && channel !== "text")
     return undefined;
-  return { topic: topic as TopicId, step, at, channel };
+  if (confirmed !== undefined && typeof confirmed !== "boolean") return undefined;
+  return { topic: topic as TopicId, step, at, channel, ...(confirmed ? { confirmed } : {}) };
 }
 
 export class StoreTimeout extends Error {

@@ -24,8 +24,21 @@ export function progressChange(
   if (output.forget || output.end === "handoff") return { action: "remove" };
   if ((after.phase === "step" || after.phase === "confirm") && after.topic) {
     const moved = before?.topic !== after.topic || before.step !== after.step || before.phase === "resume";
-    return moved
-      ? { action: "save", progress: { topic: after.topic, step: after.step, at: now, channel } }
+    // A confirmation given: the same step, now read. Saved, so a call that drops as it restarts the iPhone
+    // doesn't ask for the confirmation again.
+    const confirmedNow = before?.phase === "confirm" && after.phase === "step";
+    const confirmed = confirmedNow;
+    return moved || confirmedNow
+      ? {
+          action: "save",
+          progress: {
+            topic: after.topic,
+            step: after.step,
+            at: now,
+            channel,
+            ...(confirmed ? { confirmed } : {}),
+          },
+        }
       : undefined;
   }
   if (after.phase === "resume") return undefined; // still offering the saved place

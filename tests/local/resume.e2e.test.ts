@@ -55,4 +55,47 @@ describe("resume through the local runtime", () => {
     expect(gone[1]).toContain("I've deleted what this line saved");
     expect((await call("+15550100043", ["hello"]))[0]).not.toContain("Welcome back");
   });
+
+  it("'I got cut off' as the first words gets the offer to pick up", async () => {
+    await call("+15550100051", ["my backup is stuck", "no", "no"]);
+    const back = await call("+15550100051", ["hi, um, i got cut off", "yeah"]);
+    expect(back[0]).toContain("Welcome back. Last time we got to step 3 of");
+    expect(back[1]).toContain("Step 3.");
+  });
+
+  it("a new problem from a returning caller asks which to do, and never overwrites the place silently", async () => {
+    await call("+15550100052", ["my backup is stuck", "no", "no"]);
+    const asked = await call("+15550100052", ["my icloud storage is full"]);
+    expect(asked[0]).toContain("Last time we got to step 3 of");
+    expect(asked[0]).toContain("freeing up iCloud storage");
+    // Hanging up there keeps the old place.
+    expect((await call("+15550100052", ["hello"]))[0]).toContain("step 3 of fixing a stuck backup");
+    // Choosing the new problem starts it, and then it is the saved place.
+    const chose = await call("+15550100052", ["my icloud storage is full", "no, the new one"]);
+    expect(chose[1]).toContain("Is your iCloud storage full, or nearly full?");
+    expect((await call("+15550100052", ["hello"]))[0]).toContain("of freeing up iCloud storage");
+  });
+
+  it("'I was just talking to you' with the saved place picked up, then the step", async () => {
+    await call("+15550100053", ["update ios", "yes"]);
+    const back = await call("+15550100053", ["i was just talking to you a minute ago", "pick up"]);
+    expect(back[0]).toContain("Welcome back");
+    expect(back[1]).toContain("Step 2.");
+  });
+
+  it("a call that dropped as the reset restarted the iPhone picks up without asking to confirm again", async () => {
+    const first = await call("+15550100054", ["reset network settings", "yes"]);
+    expect(first[1]).toContain("Tap Reset");
+    const back = await call("+15550100054", ["hi, i got cut off", "yes", "okay it's back on now"]);
+    expect(back[0]).toContain("Welcome back");
+    expect(back[1]).toContain("Tap Reset");
+    expect(back[1]).not.toContain("Do you want to go ahead?");
+    expect(back[2]).toContain("Step 2.");
+  });
+
+  it("a call that dropped at the confirmation itself asks for it again", async () => {
+    await call("+15550100055", ["reset network settings"]);
+    const back = await call("+15550100055", ["pick up"]);
+    expect(back[0]).toContain("Do you want to go ahead?");
+  });
 });

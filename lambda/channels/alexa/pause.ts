@@ -13,7 +13,8 @@ export function placeOf(state: State | undefined, saved: Progress | undefined): 
   if (!state) return saved;
   if (!state.topic) return undefined;
   if (state.phase === "step" || state.phase === "confirm") return { topic: state.topic, step: state.step };
-  if (state.phase === "resume" && state.saved !== undefined) return { topic: state.topic, step: state.saved };
+  if (state.phase === "resume" && state.saved !== undefined)
+    return { topic: state.topic, step: state.saved, ...(state.savedConfirmed ? { confirmed: true } : {}) };
   return undefined;
 }
 
