@@ -93,7 +93,13 @@ const NO_ANYWHERE = [
 ];
 
 const YES_LEAD =
-  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|sure|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|okay|ok|alright|all right|fine|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/;
+  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|sure|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/;
+/**
+ * "Okay", "alright": a yes on their own, an acknowledgement before other words ("okay, I'm on the backups screen
+ * now"), which is not enough to go ahead with something that can't be undone.
+ */
+const ACK = /^(okay|ok|alright|all right|fine|right|sure thing)\b/;
+const ACK_ONLY = /^(okay|ok|alright|all right|fine|right|sure thing)( then| please| sure| go ahead| do it| yes| yeah)?$/;
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
   /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,
@@ -214,7 +220,13 @@ export function matchAnswerWords(
       for (let i = 0; i < tokens.length; i++) {
         const span = matchFrom(tokens, i, p);
         if (span === undefined) continue;
-        const better = !best || p.length > best.words || (p.length === best.words && span < best.length);
+        // A phrase said as written beats one with words let in; then the longer phrase, then the tighter match.
+        const exact = span === p.length;
+        const bestExact = best !== undefined && best.length === best.words;
+        const better =
+          !best ||
+          (exact && !bestExact) ||
+          (exact === bestExact && (p.length > best.words || (p.length === best.words && span < best.length)));
         if (better) best = { answer, start: i, length: span, words: p.length };
       }
     }
@@ -300,7 +312,8 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "loose" };
   if (GO_AHEAD.test(text)) return { answer: "yes", strength: "clear" };
   if (has(YES_HEDGED, text)) return { answer: "yes", strength: "hedge" };
-  if (YES_LEAD.test(text)) return { answer: "yes", strength: "clear" };
+  if (YES_LEAD.test(text) || ACK_ONLY.test(text)) return { answer: "yes", strength: "clear" };
+  if (ACK.test(text)) return { answer: "yes", strength: "hedge" };
   if (has(YES_ANYWHERE, text)) return { answer: "yes", strength: "loose" };
   return undefined;
 }

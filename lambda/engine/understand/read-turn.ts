@@ -211,6 +211,9 @@ function answerInContext(
 ): Input {
   if (waiting === "anythingElse" && answer === "yes" && isTopicIntent(top))
     return topicInContext(s, top, text, inTopic);
+  // "Anything else?" "I think it worked now": news, not a yes to another problem.
+  if (waiting === "anythingElse" && answer === "yes" && (strength === "hedge" || strength === "loose"))
+    return { type: "noMatch" };
   // Only a clear yes goes ahead with something that can't be undone.
   if (waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
   return answeredBy(answer, text);
