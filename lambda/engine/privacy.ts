@@ -22,9 +22,24 @@ const LONG_NUMBER = /\d(?:[\s-]?\d){5,}/;
 const PROBLEM_AFTER_LEAD =
   /^(not|no longer|wrong|incorrect|invalid|locked|disabled|blocked|expired|forgotten|lost|rejected|different|the wrong|the same|too|still|being|never|always|definitely|right|correct|fine|okay|ok|working|broken|stuck|changed|new|old|saved|on|in|what|showing|saying|coming|asking|needed|required|unknown|unrecognized|unrecognised|recognized|recognised|verified|unverified|missing|empty|gone|messed|mixed|a problem|the problem|an issue|the issue|my|also|definitely|probably|maybe|i think|just|and|but|so|because|isn't|wasn't|doesn't)\b/i;
 
+/** "No idea what the password is", "I forgot what my code was": talking about a secret, not saying it. */
+const ABOUT_NOT_SAYING =
+  /\b(what|which|where|whatever|idea|know|remember|forgot|forget|sure|find|tell you)\b[\w' ]{0,30}$/i;
+
 function secretLead(transcript: string): RegExpExecArray | undefined {
   for (const match of transcript.matchAll(new RegExp(SECRET_LEAD.source, "gi"))) {
-    const after = transcript.slice((match.index ?? 0) + match[0].length).trim();
+    const at = match.index ?? 0;
+    const after = transcript
+      .slice(at + match[0].length)
+      .replace(/^[\s,.;:!?-]+/, "")
+      .trim();
+    const before = transcript.slice(Math.max(0, at - 40), at);
+    if (
+      ABOUT_NOT_SAYING.test(before) &&
+      (after === "" ||
+        /^[,.;!?]|^(my|and|but|so|i|it|he|she|they)\b/i.test(transcript.slice(at + match[0].length).trim()))
+    )
+      continue;
     if (!PROBLEM_AFTER_LEAD.test(after)) return match as RegExpExecArray;
   }
   return undefined;

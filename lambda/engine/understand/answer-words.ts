@@ -61,7 +61,8 @@ const MAYBE = [
   /\b(unsure|dunno|no idea|no clue|not a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
   /\b(i|i really|i honestly) (don't|do not|dont) know\b/,
   /^(don't|dont) know\b/,
-  /\b(can't|cannot|can not) (really )?(tell|see|find|remember)\b/,
+  /\b(can't|cannot|can not|couldn't|could not) (really )?(tell|see|find|remember|say|read|make (it|that|them) out)\b/,
+  /\b(hard to read|hard to see|can't make out|couldn't make out)\b/,
   /\b(don't|do not) (see|remember)\b/,
   /^(maybe|perhaps|possibly)\b/,
   /\bhow (do|can|would|should|could) (i|you|we) (check|tell|know|find out|see|be sure)\b/,
@@ -71,6 +72,14 @@ const MAYBE = [
 
 const NO_LEAD =
   /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/;
+/** A no in so many words, wherever it comes: "I'd rather not", "I'm afraid not", "there isn't one". */
+const NO_CLEAR = [
+  /\b(i'd|i would|i'll|i will)? ?rather not\b/,
+  /\b(afraid|guess|think|suppose|hope|believe) not\b/,
+  /\b(don't|do not|dont) (want|wanna) (to|that|it|anything)\b/,
+  /\bthere (isn't|is not|wasn't|was not|aren't|are not)\b|\bthere's no\b|\bthere is no\b/,
+  /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|let's not|better not)\b/,
+];
 const NO_ANYWHERE = [
   /\b(i )?(don't|do not|dont) think so\b/,
   /\b(guess|think|suppose|hope|believe) not\b/,
@@ -99,7 +108,8 @@ const YES_LEAD =
  * now"), which is not enough to go ahead with something that can't be undone.
  */
 const ACK = /^(okay|ok|alright|all right|fine|right|sure thing)\b/;
-const ACK_ONLY = /^(okay|ok|alright|all right|fine|right|sure thing)( then| please| sure| go ahead| do it| yes| yeah)?$/;
+const ACK_ONLY =
+  /^(okay|ok|alright|all right|fine|right|sure thing)( then| please| sure| go ahead| do it| yes| yeah)?$/;
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
   /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,
@@ -110,7 +120,8 @@ const YES_HEDGED = [
   /\bshould be\b/,
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
-const GO_AHEAD = /\b(go for it|go ahead|do it|let's do it|please do|yes please|let's go ahead)\b/;
+const GO_AHEAD =
+  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|so|then|just|please) )(go for it|go ahead|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
 const YES_ANYWHERE = [
   /\b(it|that) (is|does|did|has|worked|works)\b/,
   /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
@@ -181,6 +192,13 @@ function matchFrom(tokens: string[], i: number, p: string[]): number | undefined
   return at - i + 1;
 }
 
+/** "There's one" and "there is one" are the same answer. */
+const expand = (text: string) =>
+  text
+    .replace(/\b(there|it|that|what|here)'s\b/g, "$1 is")
+    .replace(/\bi'm\b/g, "i am")
+    .replace(/\bi've\b/g, "i have");
+
 /** Words that mean the same in an answer: "loads of room" is "lots of space", "grayish" is "gray". */
 const SAME: Record<string, string> = {
   loads: "lots",
@@ -212,11 +230,11 @@ export function matchAnswerWords(
   words: AnswerWords | undefined,
 ): { answer: Answer; rest: string; gapped: boolean } | undefined {
   if (!words) return undefined;
-  const tokens = text.split(" ").map(canonical);
+  const tokens = expand(text).split(" ").map(canonical);
   let best: PhraseMatch | undefined;
   for (const answer of ["yes", "no"] as const) {
     for (const phrase of words[answer]) {
-      const p = phrase.split(" ").map(canonical);
+      const p = expand(phrase).split(" ").map(canonical);
       for (let i = 0; i < tokens.length; i++) {
         const span = matchFrom(tokens, i, p);
         if (span === undefined) continue;
@@ -236,7 +254,9 @@ export function matchAnswerWords(
   for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
     const w = tokens[i] ?? "";
     if (w === "," || w === "but" || w === "and") break;
-    if ((isNegator(w) && w !== "no") || (w === "no" && i === best.start - 1)) negated = !negated;
+    // "No" right before a phrase negates a thing ("no update available"), not a clause ("no, I've forgotten it").
+    const clause = /^(i|it|its|it's|that|there|we|my|you|he|she|they|this)$/.test(tokens[best.start] ?? "");
+    if ((isNegator(w) && w !== "no") || (w === "no" && i === best.start - 1 && !clause)) negated = !negated;
   }
   const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
   const rest = [...tokens.slice(0, best.start), ...tokens.slice(best.start + best.length)].join(" ");
@@ -269,7 +289,9 @@ const NUMBER_WORDS: Record<string, number> = {
 const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50". */
-const READING = new RegExp(`${NUMBER}${UNIT}\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT}`);
+const READING = new RegExp(
+  `${NUMBER}${UNIT}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT}`,
+);
 
 function numberOf(spoken: string): number | undefined {
   if (/^\d/.test(spoken)) return Number(spoken);
@@ -285,9 +307,12 @@ function numberOf(spoken: string): number | undefined {
 /** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
 export function readRatio(text: string): number | undefined {
   const m = READING.exec(text);
-  const used = m?.[1] ? numberOf(m[1]) : undefined;
-  const total = m?.[2] ? numberOf(m[2]) : undefined;
-  return used !== undefined && total !== undefined && total > 0 && used <= total ? used / total : undefined;
+  const amount = m?.[1] ? numberOf(m[1]) : undefined;
+  const total = m?.[3] ? numberOf(m[3]) : undefined;
+  if (amount === undefined || total === undefined || total <= 0 || amount > total) return undefined;
+  // "12 gigs free out of 50" is what's left, not what's used.
+  const left = m?.[2] !== undefined && /^(free|left|available|remaining|spare)$/.test(m[2]);
+  return left ? (total - amount) / total : amount / total;
 }
 
 /** Doubt said outside the answer words ("I'm not sure it finished"): the caller doesn't know yet. */
@@ -309,6 +334,7 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };
   if (NO_LEAD.test(text)) return { answer: "no", strength: "clear" };
+  if (has(NO_CLEAR, text)) return { answer: "no", strength: "clear" };
   if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "loose" };
   if (GO_AHEAD.test(text)) return { answer: "yes", strength: "clear" };
   if (has(YES_HEDGED, text)) return { answer: "yes", strength: "hedge" };

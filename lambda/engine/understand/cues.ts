@@ -29,24 +29,32 @@ export const stillWorking = (text: string) => STILL_WORKING.test(text);
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
 const LEAVING =
-  /\b(bye|goodbye|good bye|call (you )?back later|talk (to you )?later|gotta go|got to go|have to go|i'll try later|try (it )?again later|that's all for now)\b/;
+  /\b(bye|goodbye|good bye|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/;
 export const isLeaving = (text: string) => LEAVING.test(text);
 
 /** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
-  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait|no wait|correction|oops|my mistake|scratch that|or rather)\b[\s,]*/g;
+  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
 /** Words that say an earlier answer was wrong, not only what the answer is now. */
 const EARLIER =
-  /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said)\b/;
+  /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/;
 
-export function correctionIn(text: string): { tail: string; earlier: boolean } | undefined {
-  const all = [...text.matchAll(CORRECTION)];
-  const last = all.at(-1);
-  if (!last || last.index === undefined) return undefined;
-  const tail = text.slice(last.index + last[0].length).trim();
-  // Nothing before the marker ("sorry, it's gray"): a plain answer, not a change of mind about this turn.
-  return tail ? { tail, earlier: EARLIER.test(text) } : undefined;
+/**
+ * What follows each correction marker, last first ("wait, my mistake, it is green actually" gives "it is green
+ * actually", then "my mistake, ..."): the caller reads them until one answers.
+ */
+export function correctionIn(text: string): { tails: string[]; earlier: boolean } | undefined {
+  const tails = [...text.matchAll(CORRECTION)]
+    .map((m) => text.slice((m.index ?? 0) + m[0].length).trim())
+    .filter((t) => t.length > 0)
+    .reverse();
+  return tails.length > 0 ? { tails, earlier: EARLIER.test(text) } : undefined;
 }
+
+/** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
+const WANTS_PERSON =
+  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|have|want|need|rather have)\b.{0,25}\b(someone|somebody|a person|a human|a real person|an agent|agent|representative|operator|advisor|technician|someone from apple)\b/;
+export const wantsPerson = (text: string) => WANTS_PERSON.test(text);
 
 /**
  * The words a command must contain for an NLU guess of it to be followed: StopIntent for "do I need to hang up?",
@@ -64,7 +72,8 @@ const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
   pause: /\b(wait|hold on|hang on|pause|moment|sec|second|minute|give me|more time)\b/,
   resume: /\b(continue|resume|back|pick up|carry on|ready|go on)\b/,
   skip: /\b(skip|already|tried|done that|did that)\b/,
-  whichStep: /\b(step|steps|where am|where are|how many|how far|which|number)\b/,
+  whichStep:
+    /\b(step|steps|where am|where are|where we are|lost track|whereabouts|how many|how far|which|number)\b/,
   startOver: /\b(start|over|beginning|top|scratch|begin)\b/,
   repeat:
     /\b(repeat|again|say that|say it|pardon|what did you say|what did you just say|what was that|catch|hear|missed|come again|one more time)\b/,

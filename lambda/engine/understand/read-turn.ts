@@ -8,7 +8,15 @@ import { looksPersonal } from "../privacy.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
 import { normaliseWords, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
-import { afterStall, cameBack, correctionIn, isLeaving, saysCommand, stillWorking } from "./cues.js";
+import {
+  afterStall,
+  cameBack,
+  correctionIn,
+  isLeaving,
+  saysCommand,
+  stillWorking,
+  wantsPerson,
+} from "./cues.js";
 
 export interface Interpretation {
   /** A bot intent name (Lex's names: topics, navigation, side questions, FallbackIntent). */
@@ -50,6 +58,16 @@ function waitingFor(content: SpeechContent, s: State | undefined): { waiting: Wa
   return { waiting: "done" };
 }
 
+/** The yes/no question asked just before this step, if the caller got here by answering it. */
+function earlierQuestion(content: SpeechContent, s: State | undefined): { words?: AnswerWords } | undefined {
+  const previous = s?.hist.at(-1);
+  const step =
+    s?.topic !== undefined && previous !== undefined ? content.topics[s.topic].steps[previous] : undefined;
+  if (step?.then === "fixed") return { words: merge(content.shared.fixedAnswers, step.answers) };
+  if (step?.then === "question") return step.answers ? { words: step.answers } : {};
+  return undefined;
+}
+
 const merge = (a: AnswerWords, b: AnswerWords | undefined): AnswerWords =>
   b ? { yes: [...b.yes, ...a.yes], no: [...b.no, ...a.no] } : a;
 
@@ -59,6 +77,10 @@ const QUESTION =
 const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
 const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test(text);
+
+/** "Go back", "back up a step", "can we go back": the back command, said first. */
+const GO_BACK =
+  /^(?:(?:okay|ok|sorry|wait|hang on|um|so)\s*,?\s+)?(go back|back up a step|take me back|can we go back|could we go back|previous step|the step before)\b/;
 
 /** A deliberate change of subject: "actually, ...", "what about ...", "I also have ...". */
 const SWITCH =
@@ -138,15 +160,26 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) return { type: "stop" };
+  // A person asked for in so many words, wherever the conversation is.
+  if (wantsPerson(text) && !/^(no|not|don't)\b/.test(text)) return { type: "topic", topic: "ContactSupport" };
+  // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
+  if (inTopic && GO_BACK.test(text)) return { type: "back" };
+  // At a confirmation, "I'd rather not ..." is the answer, whatever it goes on to ask for.
+  const declined = waiting === "confirm" ? readAnswer(text, words) : undefined;
+  if (declined?.answer === "no" && declined.strength === "clear") return { type: "no", answered: true };
+  // "Actually, I'd like to switch to the backup being stuck": a change asked for beats answer words in it.
+  if (inTopic && isTopicIntent(top) && top !== s?.topic && top !== "ContactSupport" && SWITCH.test(text))
+    return { type: "topic", topic: top };
   const correction = correctionIn(text);
-  if (correction && (answering || waiting === "done")) {
-    const tail = readAnswer(correction.tail, words);
-    const answer = tail && tail.answer !== "maybe" ? tail.answer : undefined;
-    if (answer) {
-      // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
-      const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
-      const earlier = pastTense && inTopic && (s?.hist.length ?? 0) > 0;
-      if (earlier) return { type: "correction", answer };
+  if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
+    // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
+    const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
+    const before = pastTense && inTopic ? earlierQuestion(content, s) : undefined;
+    const answer = correction.tails
+      .map((t) => readAnswer(t, before ? before.words : words))
+      .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose")?.answer;
+    if (answer && answer !== "maybe") {
+      if (before) return { type: "correction", answer };
       return { type: answer, answered: true };
     }
   }
@@ -155,15 +188,16 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (asked && isSideQuestion(content, top) && !/^(yes|yeah|yep|no|nope)\b/.test(text))
     return { type: "sideQuestion", intent: top };
   const reply = answering ? readAnswer(text, words) : undefined;
-  if (reply?.strength === "words")
-    return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
+  // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
+  if (reply?.strength === "words" && !(asked && !/^(yes|yeah|yep|no|nope)\b/.test(text)))
+    return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
   const stalled = afterStall(text);
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     if (stalled && isQuestion(stalled)) return readQuestion(content, s, heard, stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
     if (then && then.strength !== "loose" && then.strength !== "hedge")
-      return answerInContext(then.answer, then.strength, waiting, top, s, stalled, inTopic);
+      return answerInContext(then.answer, then.strength, waiting, top, s, stalled, inTopic, heard);
     if (waiting === "done" && stalled && saysItIsDone(stalled)) return { type: "next", answered: true };
     return { type: "pause" };
   }
@@ -178,7 +212,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const leads =
       (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
     if (leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text)))
-      return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic);
+      return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
   }
   if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
     return { type: "next", answered: true };
@@ -200,6 +234,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   return byIntent(content, s, top, text, inTopic, heard);
 }
 
+/** The first topic the NLU found plausible, when the words are more than a bare yes. */
+function topicAmong(heard: Heard): TopicId | undefined {
+  const hit = heard.interpretations.find(
+    (i, n) => isTopicIntent(i.intent) && (n === 0 || (i.confidence ?? 0) >= PLAUSIBLE),
+  );
+  return hit && isTopicIntent(hit.intent) ? hit.intent : undefined;
+}
+
 function answerInContext(
   answer: "yes" | "no" | "maybe",
   strength: string,
@@ -208,9 +250,13 @@ function answerInContext(
   s: State | undefined,
   text: string,
   inTopic: boolean,
+  heard: Heard,
 ): Input {
-  if (waiting === "anythingElse" && answer === "yes" && isTopicIntent(top))
-    return topicInContext(s, top, text, inTopic);
+  if (waiting === "anythingElse" && answer === "yes") {
+    // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
+    const named = isTopicIntent(top) ? top : topicAmong(heard);
+    if (named) return topicInContext(s, named, text, inTopic);
+  }
   // "Anything else?" "I think it worked now": news, not a yes to another problem.
   if (waiting === "anythingElse" && answer === "yes" && (strength === "hedge" || strength === "loose"))
     return { type: "noMatch" };
