@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import type { BotModel } from "../lambda/content/load.js";
 import { FALLBACK } from "./bot.js";
+import { LexicalIndex } from "./lexical-index.js";
 
 // NLP.js ships CommonJS without type declarations; only the few members used here are typed.
 interface NlpJs {
@@ -54,12 +55,30 @@ const TRAINING_ITERATIONS = 2000;
 // Curly apostrophes from phone keyboards and dictation would otherwise be unknown tokens.
 const clean = (text: string) => text.replace(/[\u2018\u2019\u02BC]/g, "'").trim();
 
+/**
+ * How much the lexical second opinion counts against NLP.js's network (0: network only). Chosen on the
+ * cross-validation in npm run nlu:report and the in-context conversations, see the README.
+ */
+export const DEFAULT_LEXICAL_WEIGHT = 0.3;
+const fromEnv = Number(process.env.LOCAL_NLU_LEXICAL_WEIGHT);
+export const LEXICAL_WEIGHT =
+  process.env.LOCAL_NLU_LEXICAL_WEIGHT !== undefined && fromEnv >= 0 && fromEnv <= 1
+    ? fromEnv
+    : DEFAULT_LEXICAL_WEIGHT;
+
 export class IntentClassifier {
-  private constructor(private readonly nlp: NlpJs) {}
+  private constructor(
+    private readonly nlp: NlpJs,
+    private readonly lexical: LexicalIndex,
+    private readonly lexicalWeight: number,
+  ) {}
 
   /** `tuning` overrides settings of NLP.js's neural network (experiments); the defaults are the ones measured. */
-  static async train(examples: TrainingExample[], tuning: NeuralSettings = {}): Promise<IntentClassifier> {
-    const { useNoneFeature = true, ...neural } = tuning;
+  static async train(
+    examples: TrainingExample[],
+    tuning: NeuralSettings & { lexicalWeight?: number } = {},
+  ): Promise<IntentClassifier> {
+    const { useNoneFeature = true, lexicalWeight = LEXICAL_WEIGHT, ...neural } = tuning;
     const nlp = new Nlp({
       languages: ["en"],
       autoLoad: false,
@@ -82,7 +101,7 @@ export class IntentClassifier {
     nlp.container.use(LangEn);
     for (const { utterance, intent } of examples) nlp.addDocument("en", clean(utterance), intent);
     await nlp.train();
-    return new IntentClassifier(nlp);
+    return new IntentClassifier(nlp, new LexicalIndex(examples), lexicalWeight);
   }
 
   static fromModel(model: BotModel): Promise<IntentClassifier> {
@@ -94,10 +113,21 @@ export class IntentClassifier {
     const input = clean(text);
     if (input.length === 0) return [];
     const result = await this.nlp.process("en", input);
-    return (result.classifications ?? [])
-      .filter((c) => c.intent !== "None" && c.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .map((c) => ({ intent: c.intent, score: c.score }));
+    const network = new Map(
+      (result.classifications ?? [])
+        .filter((c) => c.intent !== "None")
+        .map((c) => [c.intent, c.score] as const),
+    );
+    const w = this.lexicalWeight;
+    const lexical = w > 0 ? this.lexical.similarity(input) : new Map<string, number>();
+    const intents = new Set([...network.keys(), ...lexical.keys()]);
+    return [...intents]
+      .map((intent) => ({
+        intent,
+        score: (1 - w) * (network.get(intent) ?? 0) + w * (lexical.get(intent) ?? 0),
+      }))
+      .filter((c) => c.score > 0)
+      .sort((a, b) => b.score - a.score);
   }
 }
 

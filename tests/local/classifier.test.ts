@@ -113,3 +113,17 @@ describe("the NLU report's arithmetic", () => {
     expect(report.misclassified).toHaveLength(2);
   });
 });
+
+describe("the lexical second opinion", () => {
+  it("prefers the phrase that shares the rarer words, ignoring words it never saw", async () => {
+    const { LexicalIndex } = await import("../../local/lexical-index.js");
+    const index = new LexicalIndex([
+      { utterance: "how much does more storage cost", intent: "Price" },
+      { utterance: "will i lose my photos", intent: "Data" },
+      { utterance: "what happens to my data", intent: "Data" },
+    ]);
+    const scores = index.similarity("what does the extra space cost a month");
+    expect([...scores.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]).toBe("Price");
+    expect(index.similarity("zebra quantum").size).toBe(0);
+  });
+});
