@@ -339,7 +339,8 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   if (GO_AHEAD.test(text)) return { answer: "yes", strength: "clear" };
   if (has(YES_HEDGED, text)) return { answer: "yes", strength: "hedge" };
   if (YES_LEAD.test(text) || ACK_ONLY.test(text)) return { answer: "yes", strength: "clear" };
-  if (ACK.test(text)) return { answer: "yes", strength: "hedge" };
+  // "Okay, I'm on Wi-Fi, it's connected" at "is your backup working now?": an acknowledgement and news, no answer.
+  if (ACK.test(text)) return undefined;
   if (has(YES_ANYWHERE, text)) return { answer: "yes", strength: "loose" };
   return undefined;
 }

@@ -78,6 +78,10 @@ const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
 const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test(text);
 
+/** The backup still failing, said after the line thought it was fixed. */
+const STILL_FAILING =
+  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work) (again|still)\b/;
+
 /** "Go back", "back up a step", "can we go back": the back command, said first. */
 const GO_BACK =
   /^(?:(?:okay|ok|sorry|wait|hang on|um|so)\s*,?\s+)?(go back|back up a step|take me back|can we go back|could we go back|previous step|the step before)\b/;
@@ -156,7 +160,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return byIntent(content, s, top, "", inTopic);
   }
 
-  const asked = isQuestion(text);
+  // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
+  const stalled = afterStall(text);
+  const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
   const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) return { type: "stop" };
@@ -191,7 +197,6 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
   if (reply?.strength === "words" && !(asked && !/^(yes|yeah|yep|no|nope)\b/.test(text)))
     return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
-  const stalled = afterStall(text);
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     if (stalled && isQuestion(stalled)) return readQuestion(content, s, heard, stalled, inTopic);
@@ -230,6 +235,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
+  // At "anything else?", the words weren't a yes (that was read above): an NLU guess of Yes is news, not a yes.
+  if (waiting === "anythingElse" && navCommand(top) === "yes") return { type: "noMatch" };
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
   return byIntent(content, s, top, text, inTopic, heard);
 }
@@ -252,6 +259,9 @@ function answerInContext(
   inTopic: boolean,
   heard: Heard,
 ): Input {
+  // "Anything else?" "No, it still says the last backup failed": not a goodbye, the problem isn't fixed.
+  if (waiting === "anythingElse" && answer === "no" && STILL_FAILING.test(text))
+    return { type: "topic", topic: topicAmong(heard) ?? "TroubleshootBackup" };
   if (waiting === "anythingElse" && answer === "yes") {
     // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
     const named = isTopicIntent(top) ? top : topicAmong(heard);
