@@ -2,7 +2,7 @@
 // question answered before going back to the step, a topic change asked about before leaving, "delete my data"
 // confirmed before anything is deleted, and a returning caller who names a new problem asked which to do.
 import type { TopicId } from "../content/intents.js";
-import { initialState, SAID_SAME_PROBLEM, SAID_SUPPORT } from "./state.js";
+import { initialState, SAID_RESOLVED, SAID_SAME_PROBLEM, SAID_SUPPORT } from "./state.js";
 import { goTo, pickUp, startTopic } from "./steps.js";
 import { fill, type Turn } from "./turn.js";
 import type { Input } from "./types.js";
@@ -35,6 +35,10 @@ export function repeatSaid(t: Turn): boolean {
   const said = t.state.said;
   if (said === SAID_SUPPORT) {
     t.add(fill(t.shared.replies.supportOptions, { phone: t.caps.supportPhone }));
+    return true;
+  }
+  if (said === SAID_RESOLVED) {
+    t.add(t.shared.replies.resolved);
     return true;
   }
   const answer = said ? sideAnswer(t, said) : undefined;

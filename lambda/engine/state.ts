@@ -71,6 +71,8 @@ export type PendingAsk = "switch" | "delete";
 const ASKS: Record<string, PendingAsk> = { s: "switch", d: "delete" };
 /** A side question's intent, or one of these. */
 export const SAID_SUPPORT = "support";
+/** The wrap-up after a fix ("Great, I'm glad your backup is working ..."), for "what was that?". */
+export const SAID_RESOLVED = "resolved";
 /** The caller named this topic's problem again at a step to carry out: the next time, move on. */
 export const SAID_SAME_PROBLEM = "same";
 
@@ -142,6 +144,7 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (o.a === "s" && (o.n === undefined || !topic)) return { ok: false, reason: "switch without topics" };
   const knownSaid =
     o.e === SAID_SUPPORT ||
+    o.e === SAID_RESOLVED ||
     o.e === SAID_SAME_PROBLEM ||
     (typeof o.e === "string" && Object.hasOwn(content.questions, o.e));
   if (o.e !== undefined && !knownSaid) return { ok: false, reason: "unknown said" };

@@ -1,7 +1,7 @@
 // Moving through a topic's steps: starting a topic, reading a step (confirmed first when it is hard to undo),
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import type { TopicId } from "../content/intents.js";
-import { initialState, MAX_HISTORY } from "./state.js";
+import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
 import { fill, type Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
@@ -43,7 +43,7 @@ export function resolved(t: Turn) {
   const s = t.state;
   if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
   t.add(t.shared.replies.resolved);
-  t.state = { ...initialState(), phase: "anythingElse" };
+  t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED };
 }
 
 /** Follows a branch target: a step id, or next / finish / resolved / support. */

@@ -102,14 +102,14 @@ const NO_ANYWHERE = [
 ];
 
 const YES_LEAD =
-  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|sure|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/;
+  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/;
 /**
  * "Okay", "alright": a yes on their own, an acknowledgement before other words ("okay, I'm on the backups screen
  * now"), which is not enough to go ahead with something that can't be undone.
  */
-const ACK = /^(okay|ok|alright|all right|fine|right|sure thing)\b/;
+const ACK = /^(okay|ok|alright|all right|fine|right|sure thing|sure)\b/;
 const ACK_ONLY =
-  /^(okay|ok|alright|all right|fine|right|sure thing)( then| please| sure| go ahead| do it| yes| yeah)?$/;
+  /^(okay|ok|alright|all right|fine|right|sure thing|sure)( then| please| sure| go ahead| do it| yes| yeah| thing| is| does)?$/;
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
   /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,

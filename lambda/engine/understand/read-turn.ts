@@ -78,9 +78,16 @@ const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
 const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test(text);
 
+/** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
+const DONE_REPORT =
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on wi-fi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b/;
+
+const atFixedStep = (content: SpeechContent, s: State | undefined) =>
+  s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "fixed";
+
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
-  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work) (again|still)\b/;
+  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work) (again|still)\b|\bstill nothing\b|\bnothing yet\b/;
 
 /** "Go back", "back up a step", "can we go back": the back command, said first. */
 const GO_BACK =
@@ -207,6 +214,16 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "pause" };
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
+  // "Sure, okay, it's plugged in now" at "is your backup working now?": the step is done; whether it worked is
+  // still the question. How to check, then the question again.
+  const ownCommand = navCommand(top);
+  const commanded =
+    ownCommand !== undefined &&
+    !["yes", "no", "next", "maybe"].includes(ownCommand) &&
+    saysCommand(ownCommand, text);
+  const reported = !commanded && (saysItIsDone(text) || cameBack(text) || DONE_REPORT.test(text));
+  if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
+    return { type: "maybe", answered: true };
   // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
   const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
   if (sureSide && reply && reply.strength !== "clear") return { type: "sideQuestion", intent: top };
