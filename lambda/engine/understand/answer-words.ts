@@ -74,6 +74,7 @@ const NO_LEAD =
   /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/;
 /** A no in so many words, wherever it comes: "I'd rather not", "I'm afraid not", "there isn't one". */
 const NO_CLEAR = [
+  /\bstill (not|no|failing|fails|stuck|broken|doesn't|won't|isn't|hasn't|can't|cannot|didn't)\b/,
   /\b(i'd|i would|i'll|i will)? ?rather not\b/,
   /\b(afraid|guess|think|suppose|hope|believe) not\b/,
   /\b(don't|do not|dont) (want|wanna) (to|that|it|anything)\b/,
@@ -95,7 +96,7 @@ const NO_ANYWHERE = [
   /\b(it's|its|that's|thats) not\b/,
   /\b(didn't|doesn't|did not|does not|isn't|hasn't|won't|wouldn't) (work|help|fix|change|finish|complete|go)\b/,
   /\bnot (working|fixed|finished|done|yet|really|quite|backing up)\b/,
-  /\bstill (not|no|failing|fails|stuck|broken|the same|spinning|says|saying|doesn't|won't|isn't|hasn't|can't|cannot|loading|going)\b/,
+  /\bstill (the same|spinning|says|saying|loading|going)\b/,
   /\b(same|that) (thing|error|problem|message|issue) (again|as before)?\b/,
   /\bnothing (changed|happened|has changed|has happened|different)\b/,
   /\b(don't|do not) (do|delete|reset|erase) (it|that|anything)\b/,
