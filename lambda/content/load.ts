@@ -99,22 +99,11 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
   }
   if (!names.includes(SHARED_FILE)) problems.push(`${rel(SHARED_FILE)}: (file): missing`);
 
-  const shared = names.includes(SHARED_FILE)
-    ? validate(
-        SharedSchema,
-        readYaml(join(localeDir, SHARED_FILE), rel(SHARED_FILE), problems),
-        rel(SHARED_FILE),
-        problems,
-      )
-    : undefined;
-
+  const readValid = <T>(name: string, schema: z.ZodType<T>) =>
+    validate(schema, readYaml(join(localeDir, name), rel(name), problems), rel(name), problems);
+  const shared = names.includes(SHARED_FILE) ? readValid(SHARED_FILE, SharedSchema) : undefined;
   const questions = names.includes(QUESTIONS_FILE)
-    ? validate(
-        SideQuestionsSchema,
-        readYaml(join(localeDir, QUESTIONS_FILE), rel(QUESTIONS_FILE), problems),
-        rel(QUESTIONS_FILE),
-        problems,
-      )?.questions
+    ? readValid(QUESTIONS_FILE, SideQuestionsSchema)?.questions
     : [];
 
   const topics: Partial<Record<TopicId, Topic>> = {};

@@ -20,16 +20,9 @@ import { content as speech } from "../../lambda/content/index.js";
 import { CUSTOM_NAV_INTENTS, TOPIC_INTENTS } from "../../lambda/content/intents.js";
 import { loadContent } from "../../lambda/content/load.js";
 import { readTurn } from "../../lambda/engine/understand/read-turn.js";
+import { midTopic } from "../support/states.js";
 
 const content = loadContent();
-const midTopic = {
-  v: 1 as const,
-  phase: "step" as const,
-  topic: "RestartIPhone" as const,
-  step: 0,
-  hist: [],
-  miss: 0,
-};
 const built = interactionModel(content);
 const model = built.file.interactionModel.languageModel;
 const intentNamed = (name: string) => model.intents.find((i) => i.name === name);

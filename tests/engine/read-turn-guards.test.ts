@@ -7,6 +7,7 @@ import { botModel, loadContent } from "../../lambda/content/load.js";
 import { normaliseWords } from "../../lambda/engine/understand/answer-words.js";
 import { saysCommand } from "../../lambda/engine/understand/cues.js";
 import { type Heard, readTurn } from "../../lambda/engine/understand/read-turn.js";
+import { midTopic } from "../support/states.js";
 
 const model = botModel(loadContent());
 const phrases = (name: string) => model.intents.find((i) => i.name === name)?.utterances ?? [];
@@ -14,14 +15,6 @@ const heard = (text: string, intent: string): Heard => ({
   text,
   interpretations: [{ intent, confidence: 0.95 }],
 });
-const midTopic = {
-  v: 1 as const,
-  phase: "step" as const,
-  topic: "RestartIPhone" as const,
-  step: 0,
-  hist: [],
-  miss: 0,
-};
 
 describe("an intent's own phrases are never overruled", () => {
   it.each([
