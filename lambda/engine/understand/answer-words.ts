@@ -59,7 +59,8 @@ export function normaliseWords(text: string): string {
 const MAYBE = [
   /\b(not|don't|do not|dont) (really |quite |totally |a hundred percent |100 percent )?(sure|certain|positive)\b/,
   /\b(unsure|dunno|no idea|no clue|not a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
-  /\b(i|i really|i honestly) (don't|do not|dont) know\b/,
+  /\b(i|i really|i honestly) (don't|do not|dont) (really |honestly |actually )?know\b/,
+  /\b(if|whether) .*\bor not\b/,
   /^(don't|dont) know\b/,
   /\b(can't|cannot|can not|couldn't|could not) (really )?(tell|see|find|remember|say|read|make (it|that|them) out)\b/,
   /\b(hard to read|hard to see|can't make out|couldn't make out)\b/,
@@ -76,6 +77,7 @@ const NO_LEAD =
 const NO_CLEAR = [
   /\bstill (not|no|failing|fails|stuck|broken|doesn't|won't|isn't|hasn't|can't|cannot|didn't)\b/,
   /\b(i'd|i would|i'll|i will)? ?rather not\b/,
+  /\b(i'd|i would)? ?prefer (not|you didn't|to wait|to leave it)\b|\brather you didn't\b/,
   /\b(afraid|guess|think|suppose|hope|believe) not\b/,
   /\b(don't|do not|dont) (want|wanna) (to|that|it|anything)\b/,
   /\bthere (isn't|is not|wasn't|was not|aren't|are not)\b|\bthere's no\b|\bthere is no\b/,
@@ -317,7 +319,11 @@ export function readRatio(text: string): number | undefined {
 }
 
 /** Doubt said outside the answer words ("I'm not sure it finished"): the caller doesn't know yet. */
-const DOUBT = [MAYBE[0], MAYBE[1], MAYBE[2], MAYBE[3], MAYBE[6]].filter((p): p is RegExp => p !== undefined);
+const DOUBT = [
+  ...MAYBE.slice(0, 5),
+  /\b(can't|cannot|couldn't|could not) (really )?tell\b/,
+  /^(maybe|perhaps|possibly)\b/,
+].filter((p): p is RegExp => p !== undefined);
 
 /**
  * The answer in these words (normalised with normaliseWords), to a yes/no question whose own answer words are

@@ -105,3 +105,10 @@ export function saysCommand(command: Recognised, text: string): boolean {
 
 /** "It's back on now": the step to carry out is done. */
 export const cameBack = (text: string) => IT_CAME_BACK.test(text);
+
+/** Asked as a question: "how long does it take", "will I lose my photos", "is that an app". */
+const QUESTION =
+  /^(how|what|what's|whats|why|where|where's|when|which|who|is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b/;
+const QUESTION_INSIDE =
+  /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
+export const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test(text);

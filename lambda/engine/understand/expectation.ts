@@ -1,0 +1,43 @@
+// What the line is waiting for, read from the state alone: an answer to a yes/no question (with its own answer
+// words), a confirmation, a step to be done, a problem to be named, or "anything else?".
+import type { AnswerWords, SpeechContent } from "../../content/types.js";
+import type { State } from "../state.js";
+
+/** What the line is waiting for, from the state alone. */
+export type Waiting = "answer" | "confirm" | "done" | "topic" | "anythingElse";
+
+export function waitingFor(
+  content: SpeechContent,
+  s: State | undefined,
+): { waiting: Waiting; words?: AnswerWords } {
+  if (!s || s.phase === "start" || s.phase === "topic" || s.phase === "ended") return { waiting: "topic" };
+  if (s.ask === "delete") return { waiting: "confirm" };
+  if (s.ask || s.offered || s.phase === "offer" || s.phase === "resume") return { waiting: "answer" };
+  if (s.phase === "anythingElse") return { waiting: "anythingElse" };
+  if (s.phase === "confirm") return { waiting: "confirm" };
+  const step = s.topic ? content.topics[s.topic].steps[s.step] : undefined;
+  if (step?.then === "fixed")
+    return { waiting: "answer", words: merge(content.shared.fixedAnswers, step.answers) };
+  if (step?.then === "question")
+    return { waiting: "answer", ...(step.answers ? { words: step.answers } : {}) };
+  return { waiting: "done" };
+}
+
+/** The yes/no question asked just before this step, if the caller got here by answering it. */
+export function earlierQuestion(
+  content: SpeechContent,
+  s: State | undefined,
+): { words?: AnswerWords } | undefined {
+  const previous = s?.hist.at(-1);
+  const step =
+    s?.topic !== undefined && previous !== undefined ? content.topics[s.topic].steps[previous] : undefined;
+  if (step?.then === "fixed") return { words: merge(content.shared.fixedAnswers, step.answers) };
+  if (step?.then === "question") return step.answers ? { words: step.answers } : {};
+  return undefined;
+}
+
+const merge = (a: AnswerWords, b: AnswerWords | undefined): AnswerWords =>
+  b ? { yes: [...b.yes, ...a.yes], no: [...b.no, ...a.no] } : a;
+
+export const atFixedStep = (content: SpeechContent, s: State | undefined) =>
+  s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "fixed";
