@@ -1,0 +1,136 @@
+// A question's own answer words in what the caller said: the longest phrase found (said as written, or with a
+// few words let in), read with the words around it ("not green" is the opposite of "green"), with synonyms and
+// contractions counted as the same ("loads of room" is "lots of space", "there's one" is "there is one").
+import type { AnswerWords } from "../../content/types.js";
+
+export type Polarity = "yes" | "no";
+
+/** Words that turn a following answer phrase into its opposite ("it's not green"). */
+const NEGATORS = new Set([
+  "not",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "doesn't",
+  "don't",
+  "didn't",
+  "hasn't",
+  "haven't",
+  "won't",
+  "can't",
+  "couldn't",
+  "never",
+  "hardly",
+  "barely",
+  "nowhere",
+  "without",
+  "dont",
+  "isnt",
+  "doesnt",
+]);
+const NEGATION_WINDOW = 4;
+
+interface PhraseMatch {
+  answer: "yes" | "no";
+  start: number;
+  /** Tokens the match spans, words let in between included. */
+  length: number;
+  /** Words of the phrase. */
+  words: number;
+}
+
+const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't") || w === "no" || w === "not";
+
+/** Words a caller may put inside a phrase (never a negation: "I can't remember it" is not "I remember it") ("forgot my Apple ID password" for "forgot my password"). */
+const MAX_INSERTED = 2;
+
+/** The span of phrase `p` starting at token `i`, its words in order with a few let in between, in one clause. */
+function matchFrom(tokens: string[], i: number, p: string[]): number | undefined {
+  if (tokens[i] !== p[0]) return undefined;
+  let at = i;
+  for (const word of p.slice(1)) {
+    let next = at + 1;
+    while (
+      next < tokens.length &&
+      tokens[next] !== word &&
+      next - at - 1 < MAX_INSERTED &&
+      tokens[next] !== "," &&
+      !isNegator(tokens[next] ?? "")
+    )
+      next++;
+    if (tokens[next] !== word) return undefined;
+    at = next;
+  }
+  return at - i + 1;
+}
+
+/** "There's one" and "there is one" are the same answer. */
+const expand = (text: string) =>
+  text
+    .replace(/\b(there|it|that|what|here)'s\b/g, "$1 is")
+    .replace(/\bi'm\b/g, "i am")
+    .replace(/\bi've\b/g, "i have");
+
+/** Words that mean the same in an answer: "loads of room" is "lots of space", "grayish" is "gray". */
+const SAME: Record<string, string> = {
+  loads: "lots",
+  tons: "lots",
+  heaps: "lots",
+  plenty: "lots",
+  lot: "lots",
+  room: "space",
+  grey: "gray",
+  greyish: "gray",
+  grayish: "gray",
+  greenish: "green",
+  whitish: "white",
+  "it's": "its",
+  "it’s": "its",
+  okay: "ok",
+};
+/** "Whitish", "white-ish", "grey-ish": the colour itself. */
+const canonical = (word: string) => {
+  const same = SAME[word];
+  if (same) return same;
+  const base = /^([a-z]{3,})-?ish$/.exec(word)?.[1];
+  return base ? (SAME[base] ?? SAME[`${base}ish`] ?? base) : word;
+};
+
+/** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
+export function matchAnswerWords(
+  text: string,
+  words: AnswerWords | undefined,
+): { answer: Polarity; rest: string; gapped: boolean } | undefined {
+  if (!words) return undefined;
+  const tokens = expand(text).split(" ").map(canonical);
+  let best: PhraseMatch | undefined;
+  for (const answer of ["yes", "no"] as const) {
+    for (const phrase of words[answer]) {
+      const p = expand(phrase).split(" ").map(canonical);
+      for (let i = 0; i < tokens.length; i++) {
+        const span = matchFrom(tokens, i, p);
+        if (span === undefined) continue;
+        // A phrase said as written beats one with words let in; then the longer phrase, then the tighter match.
+        const exact = span === p.length;
+        const bestExact = best !== undefined && best.length === best.words;
+        const better =
+          !best ||
+          (exact && !bestExact) ||
+          (exact === bestExact && (p.length > best.words || (p.length === best.words && span < best.length)));
+        if (better) best = { answer, start: i, length: span, words: p.length };
+      }
+    }
+  }
+  if (!best) return undefined;
+  let negated = false;
+  for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
+    const w = tokens[i] ?? "";
+    if (w === "," || w === "but" || w === "and") break;
+    // "No" right before a phrase negates a thing ("no update available"), not a clause ("no, I've forgotten it").
+    const clause = /^(i|it|its|it's|that|there|we|my|you|he|she|they|this)$/.test(tokens[best.start] ?? "");
+    if ((isNegator(w) && w !== "no") || (w === "no" && i === best.start - 1 && !clause)) negated = !negated;
+  }
+  const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
+  const rest = [...tokens.slice(0, best.start), ...tokens.slice(best.start + best.length)].join(" ");
+  return { answer, rest, gapped: best.length > best.words };
+}

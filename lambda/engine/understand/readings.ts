@@ -1,0 +1,54 @@
+// Readings a caller gives instead of yes or no: "4.9 of 5 gigabytes", "12 gigs free out of the 50", in digits or
+// in words. The share is compared with the question's ratio (answers.ratio in prompts/).
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  a: 1,
+  half: 0.5,
+};
+const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
+const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
+/** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50". */
+const READING = new RegExp(
+  `${NUMBER}${UNIT}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT}`,
+);
+
+function numberOf(spoken: string): number | undefined {
+  if (/^\d/.test(spoken)) return Number(spoken);
+  const [whole, fraction] = spoken.split(" point ");
+  const parts = (whole ?? "").split(" ");
+  let n = NUMBER_WORDS[parts[0] ?? ""];
+  if (n === undefined) return undefined;
+  if (parts[1] === "hundred") n *= 100;
+  const f = fraction ? NUMBER_WORDS[fraction] : undefined;
+  return f === undefined ? n : n + f / 10;
+}
+
+/** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
+export function readRatio(text: string): number | undefined {
+  const m = READING.exec(text);
+  const amount = m?.[1] ? numberOf(m[1]) : undefined;
+  const total = m?.[3] ? numberOf(m[3]) : undefined;
+  if (amount === undefined || total === undefined || total <= 0 || amount > total) return undefined;
+  // "12 gigs free out of 50" is what's left, not what's used.
+  const left = m?.[2] !== undefined && /^(free|left|available|remaining|spare)$/.test(m[2]);
+  return left ? (total - amount) / total : amount / total;
+}
