@@ -176,7 +176,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
     const specific =
       command && command !== "yes" && command !== "no" && command !== "next" && command !== "maybe";
-    if (progress && !(specific && saysCommand(command, text))) return { type: progress };
+    if (progress && !(specific && saysCommand(command, text))) return answeredBy(progress, text);
   }
 
   // 3. A question on the side: answered, then back to the step.
