@@ -111,7 +111,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return {
       type: "topic",
       topic: other,
-      ...(/^(no|nope|yes|yeah|yep)\b/.test(text) ? { tentative: true } : {}),
+      ...(OPENS_WITH_ANSWER.test(text) ? { tentative: true } : {}),
     };
   const correction = correctionIn(text);
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
@@ -128,11 +128,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   }
   // A question the NLU files under a side question ("where's my name? I don't see it") is that question, not a
   // "not sure", unless it opens with the answer.
-  if (asked && isSideQuestion(content, top) && !/^(yes|yeah|yep|no|nope)\b/.test(text))
+  if (asked && isSideQuestion(content, top) && !OPENS_WITH_ANSWER.test(text))
     return { type: "sideQuestion", intent: top };
   const reply = answering ? readAnswer(text, words) : undefined;
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
-  if (reply?.strength === "words" && !(asked && !/^(yes|yeah|yep|no|nope)\b/.test(text)))
+  if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)))
     return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
@@ -146,12 +146,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
   // "Sure, okay, it's plugged in now" at "is your backup working now?": the step is done; whether it worked is
   // still the question. How to check, then the question again.
-  const ownCommand = navCommand(top);
-  const commanded =
-    ownCommand !== undefined &&
-    !["yes", "no", "next", "maybe"].includes(ownCommand) &&
-    saysCommand(ownCommand, text);
-  const reported = !commanded && (saysItIsDone(text) || cameBack(text) || DONE_REPORT.test(text));
+  const reported =
+    !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || DONE_REPORT.test(text));
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return { type: "maybe", answered: true };
   // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
@@ -163,7 +159,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const aboutAnotherTopic = isTopicIntent(top) && top !== s?.topic && topConfidence >= SURE_OF_TOPIC;
     const leads =
       (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
-    if (leads && !(asked && reply.answer !== "maybe" && !/^(yes|yeah|no|nope|yep)\b/.test(text)))
+    if (leads && !(asked && reply.answer !== "maybe" && !OPENS_WITH_ANSWER.test(text)))
       return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
   }
   if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
@@ -172,11 +168,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const progress = readProgress(text);
     // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not sure".
     if (progress === "maybe" && isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
-    const command = navCommand(top);
     // "Hang on" and "wait" are the pause command; "go back", "skip" theirs: the NLU's command wins over a bare word.
-    const specific =
-      command && command !== "yes" && command !== "no" && command !== "next" && command !== "maybe";
-    if (progress && !(specific && saysCommand(command, text))) return answeredBy(progress, text);
+    if (progress && !asksStepCommand(top, text)) return answeredBy(progress, text);
   }
 
   // 3. A question on the side: answered, then back to the step.
@@ -186,6 +179,17 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (waiting === "anythingElse" && navCommand(top) === "yes") return { type: "noMatch" };
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
   return byIntent(content, s, top, text, inTopic, heard);
+}
+
+/** Words that open with a plain yes or no. */
+const OPENS_WITH_ANSWER = /^(yes|yeah|yep|no|nope)\b/;
+
+/** The NLU heard a command other than yes, no, next or not sure (back, skip, wait ...), and the words say it. */
+function asksStepCommand(top: string, text: string): boolean {
+  const command = navCommand(top);
+  return (
+    command !== undefined && !["yes", "no", "next", "maybe"].includes(command) && saysCommand(command, text)
+  );
 }
 
 /** The best plausible topic the NLU heard besides the one under way (Apple Support is asked for otherwise). */
