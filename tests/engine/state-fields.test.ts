@@ -1,0 +1,33 @@
+// The state fields the in-context reading added: round-trip, and tampered values rejected.
+import { describe, expect, it } from "vitest";
+import { content } from "../../lambda/content/index.js";
+import { decodeState, encodeState, type State } from "../../lambda/engine/state.js";
+
+const base: State = { v: 1, phase: "step", topic: "StorageFull", step: 1, hist: [0], miss: 0 };
+
+describe("state fields for asides", () => {
+  it.each<Partial<State>>([
+    { ask: "switch", pending: "BackupStuck" },
+    { ask: "delete" },
+    { said: "support" },
+    { said: "resolved" },
+    { said: "AskBackupDuration" },
+    { phase: "resume", saved: 2, savedConfirmed: true, pending: "UpdateIOS" },
+  ])("round-trips %j", (extra) => {
+    const state = { ...base, ...extra } as State;
+    const decoded = decodeState(encodeState(state), content);
+    expect(decoded).toEqual({ ok: true, state });
+  });
+
+  it.each([
+    ["an unknown pending question", { a: "x" }],
+    ["a switch with no topic to go to", { a: "s" }],
+    ["an unknown pending topic", { a: "s", n: "Nope" }],
+    ["something to repeat that doesn't exist", { e: "AskNothing" }],
+    ["a confirmed flag without a saved step", { q: 1 }],
+    ["an inherited name as what to repeat", { e: "constructor" }],
+  ])("rejects %s", (_name, extra) => {
+    const raw = JSON.stringify({ v: 1, p: "step", t: "StorageFull", s: 1, h: [0], m: 0, ...extra });
+    expect(decodeState(raw, content).ok).toBe(false);
+  });
+});
