@@ -187,6 +187,8 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
       t.state = { ...s, paused: true };
       return void t.add(sh.replies.pause);
     case "returning":
+      // Mid-topic, "I'll call again?" is about calling back: how that works, then the question again.
+      if (t.inTopic && t.caps.callerOnDevice !== false) return void t.add(sh.replies.callBack);
       if (t.inTopic || s.phase === "resume") return command(t, "resume", was);
       return void t.add(sh.replies.noSavedPlace);
     case "resume":

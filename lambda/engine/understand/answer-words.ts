@@ -128,7 +128,7 @@ const YES_HEDGED = [
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
 const GO_AHEAD =
-  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|so|then|just|please) )(go for it|go ahead|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
+  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|so|then|just|please) )(go for it|go ahead|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
 const YES_ANYWHERE = [
   /\b(it|that) (is|does|did|has|worked|works)\b/,
   /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
@@ -153,6 +153,19 @@ const DOUBT = [
  */
 export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | undefined {
   if (text.length === 0) return undefined;
+  // "Okay, yes, I know it": the acknowledgement says nothing; the answer follows it.
+  const acked = /^(okay|ok|alright|all right|right) ,? ?(?=(yes|yeah|yep|no|nope)\b)/.exec(text);
+  if (acked) return readAnswer(text.slice(acked[0].length), words);
+  // "I don't know my Wi-Fi password, so no, let's not": a plain answer at the end settles it.
+  const last = text.split(" , ").at(-1);
+  if (last && last !== text) {
+    const settled = readClause(last, words);
+    if (settled && settled.answer !== "maybe" && settled.strength === "clear") return settled;
+  }
+  return readClause(text, words);
+}
+
+function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   const share = words?.ratio ? readRatio(text) : undefined;
   if (share !== undefined && words?.ratio)
     return { answer: share >= words.ratio.yesFrom ? "yes" : "no", strength: "words" };

@@ -5,7 +5,7 @@ import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../
 import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
-import { saysCommand } from "./cues.js";
+import { saysCommand, wantsPerson } from "./cues.js";
 import { ALTERNATIVE_MIN_CONFIDENCE, type Heard, isSideQuestion, PLAUSIBLE } from "./heard.js";
 
 /** Mid-topic, a question is only taken as being about another problem when the NLU is this sure. */
@@ -13,11 +13,14 @@ const SURE_OF_TOPIC_QUESTION = 0.7;
 
 /** A deliberate change of subject: "actually, ...", "what about ...", "I also have ...". */
 export const SWITCH =
-  /\b(actually|instead|different|another|other problem|other issue|switch|rather|what about|how about|forget (that|this|it)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want to (do|check|fix|talk about|look at|ask about)|i'd like to|i would like to|help me with|can you help (me )?with|never mind (the|that|this|about)|forget about|i need (help with|to get|to fix|to sort))\b/;
+  /\b(actually|instead|different|another|other problem|other issue|switch|(?:i'd|i would) rather (?!not)|what about|how about|forget (that|this|it)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want (to )?(do|check|fix|talk about|look at|ask about)|i'd like to|i would like to|help me with|can you help (me )?with|never mind (the|that|this|about)|forget about|i need (help with|to get|to fix|to sort))\b/;
 
 /** Words a request for Apple Support or a person has; without them, a guess of ContactSupport is not followed. */
 export const ASKS_FOR_SUPPORT =
   /\b(agent|person|human|someone|somebody|representative|operator|support|advisor|apple|applecare|talk|speak|call|real|help|contact|service|customer|technician|transfer|connect|through)\b/;
+
+/** Asking for Apple Support's details rather than for a person: "number for Apple Support?". */
+const ASKS_FOR_DETAILS = /\b(number|phone number|website|site|address|details|email|hours|open)\b/;
 
 /** Commands that still mean themselves inside a question ("can you repeat that?", "can I talk to someone?"). */
 const SAFE_IN_QUESTION = new Set<Recognised>([
@@ -97,6 +100,11 @@ export function byIntent(
   heard?: Heard,
 ): Input {
   if (isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
+  // "Number for Apple Support?": asking about support, not for a person, when a side question answers it.
+  if (top === "ContactSupport" && heard && ASKS_FOR_DETAILS.test(text) && !wantsPerson(text)) {
+    const side = sideQuestionOf(content, s, { ...heard, interpretations: heard.interpretations.slice(1) });
+    if (side) return { type: "sideQuestion", intent: side };
+  }
   if (isTopicIntent(top) && !(top === "ContactSupport" && text && !ASKS_FOR_SUPPORT.test(text)))
     return topicInContext(s, top, text, inTopic);
   const command = navCommand(top);

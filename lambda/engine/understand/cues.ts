@@ -51,9 +51,14 @@ export function correctionIn(text: string): { tails: string[]; earlier: boolean 
   return tails.length > 0 ? { tails, earlier: EARLIER.test(text) } : undefined;
 }
 
+/** "Could you say all that once more, slowly?": the step again, whatever the NLU made of it. */
+const REPEAT_REQUEST =
+  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower)\b/;
+export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text);
+
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON =
-  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|have|want|need|rather have)\b.{0,25}\b(someone|somebody|a person|a human|a real person|an agent|agent|representative|operator|advisor|technician|someone from apple)\b/;
+  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|want|need|rather have|like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text);
 
 /**
@@ -76,7 +81,7 @@ const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
     /\b(step|steps|where am|where are|where we are|lost track|whereabouts|how many|how far|which|number)\b/,
   startOver: /\b(start|over|beginning|top|scratch|begin)\b/,
   repeat:
-    /\b(repeat|again|say that|say it|pardon|what did you say|what did you just say|what was that|catch|hear|missed|come again|one more time)\b/,
+    /\b(repeat|again|say that|say it|pardon|what did you say|what did you just say|what was that|catch|hear|missed|come again|one more time|once more|slowly|slower)\b/,
   help: /\b(help|confused|confusing|lost|what can i|options|how does|what do i|understand|what should|how do i use)\b/,
   stop: /\b(stop|bye|goodbye|hang up|end (the |this )?call|that's all|that's it|all set|nothing else|i'm done|quit|exit|enough|finish)\b/,
   cancel:
@@ -86,7 +91,7 @@ const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
 };
 /** "It's back on", "it came back up": news about the iPhone, not the back command. */
 const IT_CAME_BACK =
-  /\b(it's|its|it is|it has|it came|came|come|comes|coming|turned|phone is|iphone is) back\b|\bback (on|up)\b/;
+  /\b(it's|its|it is|it has|it came|came|come|comes|coming|turned|phone is|iphone is|phone's) back\b|\b(came|comes|come|coming|turned|switched) (it )?back (on|up)\b/;
 /** "Sign out and back in", "log back in": not the back command either. */
 const BACK_IN = /\bback in(to)?\b|\b(sign|log|signing|logging|get|getting|got) (\w+ )?back\b/;
 
@@ -108,7 +113,10 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
 
 /** Asked as a question: "how long does it take", "will I lose my photos", "is that an app". */
 const QUESTION =
-  /^(how|what|what's|whats|why|where|where's|when|which|who|is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b/;
+  /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)/;
+/** "It back up by itself, when?": a question word at the end. */
+const QUESTION_AT_END = /\b(when|why|how|where|what|which)$/;
 const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
-export const isQuestion = (text: string) => QUESTION.test(text) || QUESTION_INSIDE.test(text);
+export const isQuestion = (text: string) =>
+  QUESTION.test(text) || QUESTION_INSIDE.test(text) || QUESTION_AT_END.test(text);

@@ -11,6 +11,7 @@ import { normaliseWords, readAnswer, readProgress, saysItIsDone } from "./answer
 import { byIntent, readQuestion, SWITCH, topicAmong, topicInContext } from "./by-intent.js";
 import {
   afterStall,
+  asksRepeat,
   cameBack,
   correctionIn,
   isLeaving,
@@ -96,6 +97,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (!asked && isLeaving(text)) return { type: "stop" };
   // A person asked for in so many words, wherever the conversation is.
   if (wantsPerson(text) && !/^(no|not|don't)\b/.test(text)) return { type: "topic", topic: "ContactSupport" };
+  // "Could you say all that once more, slowly?": the step again.
+  if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ..." is the answer, whatever it goes on to ask for.
