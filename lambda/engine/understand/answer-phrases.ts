@@ -126,11 +126,22 @@ export function matchAnswerWords(
   for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
     const w = tokens[i] ?? "";
     if (w === "," || w === "but" || w === "and") break;
-    // "No" right before a phrase negates a thing ("no update available"), not a clause ("no, I've forgotten it").
+    // "No" right before a yes phrase negates a thing ("no update available"), not a clause ("no, I've forgotten
+    // it"), and never a no phrase ("no, still says storage full").
     const clause = /^(i|it|its|it's|that|there|we|my|you|he|she|they|this)$/.test(tokens[best.start] ?? "");
-    if ((isNegator(w) && w !== "no") || (w === "no" && i === best.start - 1 && !clause)) negated = !negated;
+    if (
+      (isNegator(w) && w !== "no") ||
+      (w === "no" && i === best.start - 1 && !clause && best.answer === "yes")
+    )
+      negated = !negated;
   }
   const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
-  const rest = [...tokens.slice(0, best.start), ...tokens.slice(best.start + best.length)].join(" ");
+  // The rest of the phrase's own clause: doubt said there is about this answer ("I'm not sure it finished"), not
+  // doubt in another clause ("grey, maybe my storage is full, I don't know").
+  let from = best.start;
+  while (from > 0 && tokens[from - 1] !== ",") from--;
+  let to = best.start + best.length;
+  while (to < tokens.length && tokens[to] !== ",") to++;
+  const rest = [...tokens.slice(from, best.start), ...tokens.slice(best.start + best.length, to)].join(" ");
   return { answer, rest, gapped: best.length > best.words };
 }

@@ -39,6 +39,80 @@ const FILLERS = new Set([
 /** Openers that carry no answer, dropped at the start. */
 const OPENERS = /^(?:(?:well|so|okay so|ok so|right so|hmm|honestly|i mean|you know)\s*,?\s+)+/;
 
+/**
+ * How people type in a chat, and a few common misspellings, as the words they stand for: "yh" is yes, "idk" is
+ * I don't know, "havent" is haven't, "nite" is night. Applied word by word, before anything else reads them.
+ */
+const SPELLINGS: Record<string, string> = {
+  yh: "yes",
+  ye: "yes",
+  ya: "yes",
+  yea: "yes",
+  yeh: "yeah",
+  yas: "yes",
+  ys: "yes",
+  yess: "yes",
+  yesss: "yes",
+  na: "no",
+  nop: "nope",
+  nopes: "nope",
+  noo: "no",
+  nooo: "no",
+  idk: "i don't know",
+  dk: "don't know",
+  idc: "i don't mind",
+  k: "okay",
+  kk: "okay",
+  okk: "ok",
+  okey: "okay",
+  okie: "okay",
+  oki: "okay",
+  pls: "please",
+  plz: "please",
+  thx: "thanks",
+  ty: "thanks",
+  tnx: "thanks",
+  np: "no problem",
+  u: "you",
+  ur: "your",
+  r: "are",
+  rn: "right now",
+  tho: "though",
+  thru: "through",
+  nite: "night",
+  tmrw: "tomorrow",
+  prev: "previous",
+  min: "minute",
+  msg: "message",
+  pw: "password",
+  im: "i'm",
+  ive: "i've",
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  cant: "can't",
+  couldnt: "couldn't",
+  wont: "won't",
+  wouldnt: "wouldn't",
+  aint: "isn't",
+  thats: "that's",
+  whats: "what's",
+  theres: "there's",
+  storgae: "storage",
+  stoarge: "storage",
+  storag: "storage",
+  backp: "backup",
+  bakup: "backup",
+  fien: "fine",
+  iclould: "icloud",
+  icoud: "icloud",
+  wif: "wifi",
+};
+
 /** Lowercase words and commas (clause breaks), fillers and openers removed. */
 export function normaliseWords(text: string): string {
   const words = text
@@ -46,12 +120,15 @@ export function normaliseWords(text: string): string {
     .replace(/[\u2018\u2019\u02BC`]/g, "'")
     .replace(/\bmm+[ -]?hm+\b/g, "mhm")
     .replace(/\buh[ -]huh\b/g, "uhhuh")
+    // The end of a sentence is a clause break, like a comma.
+    .replace(/[!?;:]+/g, ",")
     .replace(/[^a-z0-9',.\s-]/g, " ")
-    // A decimal point stays ("4.9 of 5"); any other full stop goes.
-    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
+    // A decimal point stays ("4.9 of 5"); any other full stop ends a clause.
+    .replace(/(?<!\d)\.+|\.(?!\d)/g, ",")
     .replace(/,/g, " , ")
     .split(/\s+/)
-    .filter((w) => w.length > 0 && !FILLERS.has(w));
+    .filter((w) => w.length > 0 && !FILLERS.has(w))
+    .map((w) => (Object.hasOwn(SPELLINGS, w) ? (SPELLINGS[w] as string) : w));
   return words
     .join(" ")
     .replace(/^(, )+/, "")
@@ -158,12 +235,16 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   if (acked) return readAnswer(text.slice(acked[0].length), words);
   // "I don't know my Wi-Fi password, so no, let's not": a plain answer at the end settles it.
   const last = text.split(" , ").at(-1);
-  if (last && last !== text) {
+  if (last && last !== text && LAST_WORD.test(last)) {
     const settled = readClause(last, words);
     if (settled && settled.answer !== "maybe" && settled.strength === "clear") return settled;
   }
   return readClause(text, words);
 }
+
+/** A last clause that is itself an answer ("so no, let's not"), not news ("green, backup still not working"). */
+const LAST_WORD =
+  /^(so |then |and )?((yes|yeah|yep|no|nope|nah)$|(yes|yeah|no|nope) (please|thanks|thank you)$|let's not|let's do it|go ahead|go for it|do it|don't)\b/;
 
 function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   const share = words?.ratio ? readRatio(text) : undefined;

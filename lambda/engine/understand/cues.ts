@@ -25,7 +25,10 @@ export function afterStall(text: string): string | undefined {
 /** "It's still restarting", "still running the test": not done, not an answer either. */
 const STILL_WORKING =
   /\bstill (restarting|rebooting|installing|running|updating|downloading|checking|loading|starting up|turning on|booting|preparing|verifying|doing it|working on it|looking|searching|trying)\b/;
-export const stillWorking = (text: string) => STILL_WORKING.test(text);
+/** "Haven't tried it yet", "not yet": the step isn't done, so whether it worked can't be said. */
+const NOT_TRIED =
+  /\b(not yet|haven't (tried|done|got|gotten|had|checked|looked)|have not (tried|done)|didn't (try|get to)|yet to try)\b/;
+export const stillWorking = (text: string) => STILL_WORKING.test(text) || NOT_TRIED.test(text);
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
 const LEAVING =
@@ -53,7 +56,7 @@ export function correctionIn(text: string): { tails: string[]; earlier: boolean 
 
 /** "Could you say all that once more, slowly?": the step again, whatever the NLU made of it. */
 const REPEAT_REQUEST =
-  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower)\b/;
+  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question)\b/;
 export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text);
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
@@ -102,6 +105,8 @@ const NEGATED =
 /** Whether words the NLU filed under `command` really ask for it. */
 export function saysCommand(command: Recognised, text: string): boolean {
   if (command === "back" && (IT_CAME_BACK.test(text) || BACK_IN.test(text))) return false;
+  // "I haven't tried it yet" is not "I already tried that".
+  if (command === "skip" && /\b(haven't|have not|not yet|didn't|did not|never)\b/.test(text)) return false;
   if ((command === "stop" || command === "cancel" || command === "deleteMyData") && NEGATED.test(text))
     return false;
   const must = MUST_SAY[command];

@@ -75,10 +75,10 @@ function supported(heard: Heard, text: string): Heard {
 export function readTurn(content: SpeechContent, state: State | undefined, given: Heard): Input {
   const raw = given.text.trim();
   if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
-  const heard = supported(given, normaliseWords(raw));
+  const text = normaliseWords(raw);
+  const heard = supported(given, text);
   const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
   const topConfidence = heard.interpretations[0]?.confidence ?? 0;
-  const text = normaliseWords(raw);
   const s = state;
   const inTopic = s?.phase === "step" || s?.phase === "confirm";
   const { waiting, words } = waitingFor(content, s);
@@ -93,6 +93,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const stalled = afterStall(text);
   const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
   const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
+  const reply = answering ? readAnswer(text, words) : undefined;
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) return { type: "stop" };
   // A person asked for in so many words, wherever the conversation is.
@@ -102,8 +103,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ..." is the answer, whatever it goes on to ask for.
-  const declined = waiting === "confirm" ? readAnswer(text, words) : undefined;
-  if (declined?.answer === "no" && declined.strength === "clear") return { type: "no", answered: true };
+  if (waiting === "confirm" && reply?.answer === "no" && reply.strength === "clear")
+    return { type: "no", answered: true };
   // "Actually, I'd like to switch to the backup being stuck": a change asked for beats answer words in it.
   // The other problem may rank below the one under way when the words name both ("never mind the Wi-Fi, I need
   // my storage sorted").
@@ -133,7 +134,6 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "not sure", unless it opens with the answer.
   if (asked && isSideQuestion(content, top) && !OPENS_WITH_ANSWER.test(text))
     return { type: "sideQuestion", intent: top };
-  const reply = answering ? readAnswer(text, words) : undefined;
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
   if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)))
     return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);

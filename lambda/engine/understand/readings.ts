@@ -43,7 +43,21 @@ function numberOf(spoken: string): number | undefined {
 }
 
 /** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
+/** "A 100 gig plan and only 20 used": the total named as a plan, then what's used or left. */
+const PLAN_READING = new RegExp(
+  `${NUMBER}${UNIT}\\s+plan\\b.*?\\b${NUMBER}${UNIT}\\s+(used|taken|full|free|left|available|remaining|spare)\\b`,
+);
+
 export function readRatio(text: string): number | undefined {
+  const plan = PLAN_READING.exec(text);
+  if (plan) {
+    const total = plan[1] ? numberOf(plan[1]) : undefined;
+    const amount = plan[2] ? numberOf(plan[2]) : undefined;
+    if (total && amount !== undefined && amount <= total) {
+      const left = /^(free|left|available|remaining|spare)$/.test(plan[3] ?? "");
+      return left ? (total - amount) / total : amount / total;
+    }
+  }
   const m = READING.exec(text);
   const amount = m?.[1] ? numberOf(m[1]) : undefined;
   const total = m?.[3] ? numberOf(m[3]) : undefined;
