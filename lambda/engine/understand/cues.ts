@@ -24,7 +24,7 @@ export function afterStall(text: string): string | undefined {
 
 /** "It's still restarting", "still running the test": not done, not an answer either. */
 const STILL_WORKING =
-  /\bstill (restarting|rebooting|installing|running|updating|downloading|checking|loading|starting up|turning on|booting|preparing|verifying|doing it|working on it|looking|searching|trying)\b/;
+  /\b(it's|its|it is|phone is|iphone is) (now )?(updating|installing|downloading|restarting|rebooting|preparing|verifying)\b|\bstill (restarting|rebooting|installing|running|updating|downloading|checking|loading|starting up|turning on|booting|preparing|verifying|doing it|working on it|looking|searching|trying)\b/;
 /** "Haven't tried it yet", "not yet": the step isn't done, so whether it worked can't be said. */
 const NOT_TRIED =
   /\b(not yet|haven't (tried|done|got|gotten|had|checked|looked)|have not (tried|done)|didn't (try|get to)|yet to try)\b/;
@@ -120,7 +120,8 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
 const QUESTION =
   /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)/;
 /** "It back up by itself, when?": a question word at the end. */
-const QUESTION_AT_END = /\b(when|why|how|where|what|which)$/;
+const QUESTION_AT_END =
+  /\b(?<!(know|sure|idea|understand|wonder|tell|see|clue) )(when|why|how|where|what|which)$/;
 const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
 export const isQuestion = (text: string) =>
