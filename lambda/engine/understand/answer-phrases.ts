@@ -28,7 +28,7 @@ const NEGATORS = new Set([
   "isnt",
   "doesnt",
 ]);
-const NEGATION_WINDOW = 4;
+const NEGATION_WINDOW = 8;
 
 interface PhraseMatch {
   answer: "yes" | "no";

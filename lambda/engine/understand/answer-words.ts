@@ -139,7 +139,7 @@ export function normaliseWords(text: string): string {
 
 const MAYBE = [
   /\b(not|don't|do not|dont) (really |quite |totally |a hundred percent |100 percent )?(sure|certain|positive)\b/,
-  /\b(unsure|dunno|no idea|no clue|not a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
+  /\b(unsure|dunno|no idea|no clue|not a clue|haven't a clue|haven't got a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
   /\b(i|i really|i honestly) (don't|do not|dont) (really |honestly |actually )?know\b/,
   /\b(if|whether) .*\bor not\b/,
   /^(don't|dont) know\b/,
@@ -147,7 +147,7 @@ const MAYBE = [
   /\b(hard to read|hard to see|can't make out|couldn't make out)\b/,
   /\b(don't|do not) (see|remember)\b/,
   /^(maybe|perhaps|possibly)\b/,
-  /\bhow (do|can|would|should|could) (i|you|we) (check|tell|know|find out|see|be sure)\b/,
+  /\bhow (do|can|would|should|could) (i|you|we) (check|tell|know|find out|see|be sure)( (if|whether|that)\b|$)/,
   /\b(where|what) (do|should) i (look|check)\b/,
   /\bi forget\b/,
 ];
@@ -155,6 +155,12 @@ const MAYBE = [
 const NO_LEAD =
   /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/;
 /** A no in so many words, wherever it comes: "I'd rather not", "I'm afraid not", "there isn't one". */
+/** A yes said by denying the failure: "it didn't fail this time", "no errors", "not not working". */
+const YES_BY_DENIAL = [
+  /\b(didn't|did not|hasn't|has not|doesn't|does not|isn't|is not|wasn't) (fail|failing|failed|give (me )?(an|any) error|error|get stuck|complain)\b/,
+  /\bno (errors?|warnings?|problems?|issues?) (this time|now|anymore)\b/,
+  /\b(not not|wouldn't say (it's|it is) not|can't say (it|it's) (isn't|is not|not)|couldn't say (it|it's) (isn't|is not|not))\b/,
+];
 const NO_CLEAR = [
   /\bstill (not|no|failing|fails|stuck|broken|doesn't|won't|isn't|hasn't|can't|cannot|didn't)\b/,
   /\b(i'd|i would|i'll|i will)? ?rather not\b/,
@@ -202,6 +208,7 @@ const YES_HEDGED = [
   /\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/,
   /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,| yeah| yes| yep|$)/,
   /\bshould be\b/,
+  /\b(seems|looks) to be (going|working|moving|fine|ok|okay|uploading|backing up)\b/,
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
 const GO_AHEAD =
@@ -257,6 +264,7 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };
   if (NO_LEAD.test(text)) return { answer: "no", strength: "clear" };
+  if (has(YES_BY_DENIAL, text)) return { answer: "yes", strength: "hedge" };
   if (has(NO_CLEAR, text)) return { answer: "no", strength: "clear" };
   if (has(NO_ANYWHERE, text)) return { answer: "no", strength: "loose" };
   if (GO_AHEAD.test(text)) return { answer: "yes", strength: "clear" };
@@ -270,7 +278,7 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
 
 /** "Joined it again", "I've restarted it": what the caller did, said first; stronger than any command guess. */
 const DID_IT =
-  /^(okay |ok |alright |right )?(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged)\b/;
+  /^(okay |ok |alright |right )?(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged|flicked|toggled|put|set|unlocked|verified|entered|typed|ran|did|updated|installed|deleted)\b/;
 export const saysItIsDone = (text: string) => DID_IT.test(text) && !has(NOT_DONE, text);
 /** Words that say a step to carry out is done ("done", "okay, got it"), or not yet. */
 const DONE = [
@@ -282,6 +290,9 @@ const DONE = [
   DID_IT,
 ];
 const DONE_STATE = [
+  /\b(it's|its|it is|switch is) (now )?(green|on|off) now\b/,
+  /\b(logo|apple logo|screen|it) (just )?(came up|comes up|is up|showed up|appeared)\b/,
+  /\b(says|shows|seems|looks|it's|that's) (fine|ok|okay|good|normal|alright)\b/,
   /\b(it's|its|it is|it has|phone is|iphone is|it) (now )?(connected|installed|open|restarted|updated|rebooted|plugged in|charging|on now)\b/,
 ];
 const NOT_DONE = [

@@ -61,7 +61,7 @@ export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text);
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON =
-  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|want|need|rather have|like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
+  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text);
 
 /**
@@ -122,7 +122,10 @@ const QUESTION =
 /** "It back up by itself, when?": a question word at the end. */
 const QUESTION_AT_END =
   /\b(?<!(know|sure|idea|understand|wonder|tell|see|clue) )(when|why|how|where|what|which)$/;
+/** "It's been going all day, is that normal?": a question tacked on at the end. */
+const QUESTION_TAIL =
+  /\b(is that|is it|is this|was that) (normal|right|ok|okay|supposed to|expected|bad|good|a problem)( though)?$/;
 const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
 export const isQuestion = (text: string) =>
-  QUESTION.test(text) || QUESTION_INSIDE.test(text) || QUESTION_AT_END.test(text);
+  QUESTION.test(text) || QUESTION_INSIDE.test(text) || QUESTION_AT_END.test(text) || QUESTION_TAIL.test(text);

@@ -157,6 +157,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
   if (sureSide && reply && reply.strength !== "clear") return { type: "sideQuestion", intent: top };
 
+  // "What if I don't know the password for that account?": a question, not a "not sure".
+  if (asked && reply?.answer === "maybe" && reply.strength !== "words" && WH_QUESTION.test(text))
+    return readQuestion(content, s, heard, text, inTopic);
   // 2. An answer to the question that is open, as people say yes and no.
   if (reply) {
     const aboutAnotherTopic = isTopicIntent(top) && top !== s?.topic && topConfidence >= SURE_OF_TOPIC;
@@ -183,6 +186,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
   return byIntent(content, s, top, text, inTopic, heard);
 }
+
+/** A question that asks for something, not how to tell the answer ("how do I check?" is a not sure). */
+const WH_QUESTION = /^(what|what's|which|who|why|where|when|what if|so what|and what|but what)\b/;
 
 /** Words that open with a plain yes or no. */
 const OPENS_WITH_ANSWER = /^(yes|yeah|yep|no|nope)\b/;

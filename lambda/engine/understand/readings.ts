@@ -48,7 +48,18 @@ const PLAN_READING = new RegExp(
   `${NUMBER}${UNIT}\\s+plan\\b.*?\\b${NUMBER}${UNIT}\\s+(used|taken|full|free|left|available|remaining|spare)\\b`,
 );
 
+/** "I've got two hundred gigs and I'm using maybe ten": the total had, then what's used. */
+const HAVE_USING = new RegExp(
+  `\\b(?:got|have|has|with)\\s+${NUMBER}${UNIT}\\b.*?\\b(?:using|used|use)\\s+(?:maybe\\s+|about\\s+|like\\s+|around\\s+|only\\s+)?${NUMBER}${UNIT}`,
+);
+
 export function readRatio(text: string): number | undefined {
+  const had = HAVE_USING.exec(text);
+  if (had) {
+    const total = had[1] ? numberOf(had[1]) : undefined;
+    const used = had[2] ? numberOf(had[2]) : undefined;
+    if (total && used !== undefined && used <= total) return used / total;
+  }
   const plan = PLAN_READING.exec(text);
   if (plan) {
     const total = plan[1] ? numberOf(plan[1]) : undefined;
