@@ -32,7 +32,7 @@ const SURE_OF_SIDE_QUESTION = 0.7;
 
 /** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
 const DONE_REPORT =
-  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on wi-fi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b/;
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on wi-fi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
 
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
