@@ -69,7 +69,7 @@ export function readQuestion(
     return { type: "topic", topic: top, tentative: true };
   if (isTopicIntent(top) && top === s?.topic) return { type: "topic", topic: top, question: true };
   // Nothing the line knows: an honest "I don't have that", then the question that was open.
-  return s && s.phase !== "start" && s.phase !== "topic" ? { type: "sideQuestion" } : fallback(text);
+  return s && s.phase !== "start" && s.phase !== "topic" ? { type: "sideQuestion" } : { type: "noMatch" };
 }
 
 /** The best side question among the interpretations, preferring one with an answer for where the caller is. */
@@ -87,8 +87,6 @@ function sideQuestionOf(content: SpeechContent, s: State | undefined, heard: Hea
     return first.intent;
   return (placed ?? first)?.intent;
 }
-
-const fallback = (_text: string): Input => ({ type: "noMatch" });
 
 /** The NLU's best intent, read in context. */
 export function byIntent(

@@ -7,7 +7,7 @@ import type { SpeechContent } from "../../content/types.js";
 import { looksPersonal } from "../privacy.js";
 import type { State } from "../state.js";
 import type { Input } from "../types.js";
-import { normaliseWords, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
+import { normaliseWords, type ReadAnswer, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
 import { byIntent, readQuestion, SWITCH, topicAmong, topicInContext } from "./by-intent.js";
 import {
   afterStall,
@@ -136,13 +136,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "sideQuestion", intent: top };
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
   if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)))
-    return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
+    return answerInContext(reply, { s, waiting, text, inTopic, heard });
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     if (stalled && isQuestion(stalled)) return readQuestion(content, s, heard, stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
     if (then && then.strength !== "loose" && then.strength !== "hedge")
-      return answerInContext(then.answer, then.strength, waiting, top, s, stalled, inTopic, heard);
+      return answerInContext(then, { s, waiting, text: stalled, inTopic, heard });
     if (waiting === "done" && stalled && saysItIsDone(stalled)) return { type: "next", answered: true };
     return { type: "pause" };
   }
@@ -166,7 +166,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const leads =
       (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
     if (leads && !(asked && reply.answer !== "maybe" && !OPENS_WITH_ANSWER.test(text)))
-      return answerInContext(reply.answer, reply.strength, waiting, top, s, text, inTopic, heard);
+      return answerInContext(reply, { s, waiting, text, inTopic, heard });
   }
   if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
     return { type: "next", answered: true };
@@ -213,30 +213,31 @@ function otherTopic(heard: Heard, current: TopicId | undefined): TopicId | undef
   return hit && isTopicIntent(hit.intent) ? hit.intent : undefined;
 }
 
-function answerInContext(
-  answer: "yes" | "no" | "maybe",
-  strength: string,
-  waiting: Waiting,
-  top: string,
-  s: State | undefined,
-  text: string,
-  inTopic: boolean,
-  heard: Heard,
-): Input {
+/** What an answer is read against: the state, what is awaited, the words and what the NLU heard. */
+interface AnswerContext {
+  s: State | undefined;
+  waiting: Waiting;
+  text: string;
+  inTopic: boolean;
+  heard: Heard;
+}
+
+function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
+  const { answer, strength } = reply;
+  const top = c.heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
   // "Anything else?" "No, it still says the last backup failed": not a goodbye, the problem isn't fixed.
-  if (waiting === "anythingElse" && answer === "no" && STILL_FAILING.test(text))
-    return { type: "topic", topic: topicAmong(heard) ?? "TroubleshootBackup" };
-  if (waiting === "anythingElse" && answer === "yes") {
+  if (c.waiting === "anythingElse" && answer === "no" && STILL_FAILING.test(c.text))
+    return { type: "topic", topic: topicAmong(c.heard) ?? "TroubleshootBackup" };
+  if (c.waiting === "anythingElse" && answer === "yes") {
     // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
-    const named = isTopicIntent(top) ? top : topicAmong(heard);
-    if (named) return topicInContext(s, named, text, inTopic);
+    const named = isTopicIntent(top) ? top : topicAmong(c.heard);
+    if (named) return topicInContext(c.s, named, c.text, c.inTopic);
+    // "Anything else?" "I think it worked now": news, not a yes to another problem.
+    if (strength === "hedge" || strength === "loose") return { type: "noMatch" };
   }
-  // "Anything else?" "I think it worked now": news, not a yes to another problem.
-  if (waiting === "anythingElse" && answer === "yes" && (strength === "hedge" || strength === "loose"))
-    return { type: "noMatch" };
   // Only a clear yes goes ahead with something that can't be undone.
-  if (waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
-  return answeredBy(answer, text);
+  if (c.waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
+  return answeredBy(answer, c.text);
 }
 
 /** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
