@@ -4,11 +4,11 @@
 // options are read instead. It never throws: a bad request gets a spoken restart, or no speech where Alexa
 // allows none.
 import type { ResponseEnvelope } from "ask-sdk-model";
-import { pauseSpeech, placeOf, stepUnderWay } from "./channels/alexa/pause.js";
+import { pauseSpeech, placeOf, stepNumberAt, stepUnderWay } from "./channels/alexa/pause.js";
 import { type AlexaRequest, readRequest, type SessionFacts, toInput } from "./channels/alexa/request.js";
 import { endSession, silent, speak } from "./channels/alexa/response.js";
 import { readConfig } from "./config.js";
-import { content } from "./content/index.js";
+import { content, contentFor } from "./content/index.js";
 import { restartTurn, takeTurn } from "./conversation-turn.js";
 import { decodeState, initialState } from "./engine/state.js";
 import type { Capabilities, Input, Progress } from "./engine/types.js";
@@ -76,6 +76,7 @@ async function turn(session: SessionFacts, given: Input | { heard: Heard }): Pro
     input: given,
     caps,
     channel: "alexa",
+    wording: "speaker",
     ...(key ? { progressKey: key } : {}),
     ...(tracker ? { tracker } : {}),
   });
@@ -108,7 +109,9 @@ async function pause(session: SessionFacts, key: string | undefined, started: nu
   const place = placeOf(prev, saved);
   const moving = stepUnderWay(prev);
   if (key && moving) await save(key, moving);
-  const speech = pauseSpeech(place, content.shared);
+  // Without a progress store nothing can be kept: the listener is told so, not promised a place.
+  const n = place ? stepNumberAt(place, prev, content) : undefined;
+  const speech = pauseSpeech(n, contentFor("speaker").shared, tracker !== undefined);
   const state = prev ?? initialState();
   recordTurn(
     {
@@ -147,6 +150,6 @@ async function save(key: string, place: Progress): Promise<void> {
 
 /** A polite fresh start: the apology for the lost place, then the opening question. */
 function restart(): ResponseEnvelope {
-  const { state, output } = restartTurn(config.supportPhone);
+  const { state, output } = restartTurn(config.supportPhone, "speaker");
   return speak(output, state);
 }

@@ -1,7 +1,8 @@
 // One turn as every channel takes it: the stored state validated, saved progress offered when a conversation
 // opens, the engine run, and the saved progress brought up to date. The adapters (handler.ts for Lex, alexa.ts
 // for Alexa) only translate their request into an Input and the result into their response.
-import { content } from "./content/index.js";
+import { content, contentFor } from "./content/index.js";
+import type { Channel } from "./content/types.js";
 import { converse } from "./engine/engine.js";
 import { decodeState, type State } from "./engine/state.js";
 import type { Capabilities, Input, Output } from "./engine/types.js";
@@ -16,6 +17,8 @@ export interface TurnRequest {
   input: Input | { heard: Heard };
   caps: Capabilities;
   channel: ProgressChannel;
+  /** Whose words the line speaks in: a call, a smart speaker, a voice app, a chat. */
+  wording: Channel;
   /** Where this caller's progress is kept, when they can be told apart. */
   progressKey?: string;
   tracker?: ProgressTracker;
@@ -33,9 +36,9 @@ export interface TakenTurn {
 }
 
 /** A polite fresh start ("Sorry, I lost track of where we were") for a turn that failed inside or was unreadable. */
-export function restartTurn(supportPhone: string): { state: State; output: Output } {
+export function restartTurn(supportPhone: string, wording: Channel): { state: State; output: Output } {
   return converse(
-    content,
+    contentFor(wording),
     { canTransfer: false, supportPhone },
     undefined,
     { type: "noMatch" },
@@ -50,7 +53,7 @@ export async function takeTurn(r: TurnRequest): Promise<TakenTurn> {
   // Saved progress matters only when a conversation opens; later turns carry their state with them.
   const saved = r.progressKey && conversationStarted ? await r.tracker?.load(r.progressKey) : undefined;
   const input = "heard" in r.input ? readTurn(content, prev, r.input.heard) : r.input;
-  const { state, output } = converse(content, r.caps, prev, input, {
+  const { state, output } = converse(contentFor(r.wording), r.caps, prev, input, {
     stateLost: decoded !== undefined && !decoded.ok,
     saved,
   });

@@ -1,12 +1,12 @@
 // The one Lambda that fulfils every intent of the Lex V2 bot (Lex allows one per alias and locale). It adapts the
 // Lex event to the engine and the engine's answer back to Lex, and never throws: a bad event or a tampered
 // session gets a spoken recovery instead of a dropped call.
-import { channelOf, identify, KEY_ATTRIBUTE, NUMBER_ATTRIBUTE } from "./channels/lex/identity.js";
+import { channelOf, identify, KEY_ATTRIBUTE, NUMBER_ATTRIBUTE, wordingOf } from "./channels/lex/identity.js";
 import { isPhone, type LexTurn, readEvent, toHearing } from "./channels/lex/request.js";
 import { buildResponse, STATE_ATTRIBUTE } from "./channels/lex/response.js";
 import type { LexResponse } from "./channels/lex/types.js";
 import { readConfig } from "./config.js";
-import { content } from "./content/index.js";
+import { content, contentFor } from "./content/index.js";
 import { restartTurn, takeTurn } from "./conversation-turn.js";
 import { trackerFromEnv } from "./store/config.js";
 import { log } from "./telemetry/log.js";
@@ -25,11 +25,12 @@ export async function handler(event: unknown): Promise<LexResponse> {
     // A bug must not drop the call: start again politely, keeping the contact flow's settings. Only the error is
     // logged, never what was said.
     log("ERROR", "turn failed", { error: String(err) });
-    const { state, output } = restartTurn(config.supportPhone);
+    const wording = turn ? wordingOf(turn) : "voice";
+    const { state, output } = restartTurn(config.supportPhone, wording);
     const carried = { ...turn?.sessionAttributes };
     delete carried[NUMBER_ATTRIBUTE];
-    return buildResponse(output, state, "FallbackIntent", carried, content.shared, {
-      voice: true,
+    return buildResponse(output, state, "FallbackIntent", carried, contentFor(wording).shared, {
+      voice: wording !== "text",
       keypad: false,
     });
   }
@@ -47,11 +48,13 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
   const who = tracker ? identify(turn) : undefined;
   const key = !who ? undefined : who.known ? who.key : await tracker?.key(who.kind, who.id);
   const channel = channelOf(turn);
+  const wording = wordingOf(turn);
   const { prev, state, output, conversationStarted } = await takeTurn({
     storedState: turn.sessionAttributes[STATE_ATTRIBUTE],
     input: toHearing(turn),
     caps,
     channel,
+    wording,
     ...(key ? { progressKey: key } : {}),
     ...(tracker ? { tracker } : {}),
   });
@@ -59,9 +62,9 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
   const carried = { ...turn.sessionAttributes };
   delete carried[NUMBER_ATTRIBUTE];
   if (key) carried[KEY_ATTRIBUTE] = key;
-  const response = buildResponse(output, state, turn.intentName, carried, content.shared, {
-    voice: turn.inputMode !== "Text",
-    keypad: phone,
+  const response = buildResponse(output, state, turn.intentName, carried, contentFor(wording).shared, {
+    voice: wording !== "text",
+    keypad: wording === "phone",
   });
   recordTurn(
     {

@@ -14,6 +14,7 @@ import {
   type TopicId,
 } from "./intents.js";
 import {
+  type Channel,
   normalise,
   type Shared,
   SharedSchema,
@@ -22,7 +23,8 @@ import {
   type Topic,
   TopicSchema,
 } from "./schema.js";
-import type { SpeechContent } from "./types.js";
+import type { ChannelWording, SpeechContent } from "./types.js";
+import { channelProblems, channelWording, wordFor } from "./wording.js";
 
 export const PROMPTS_DIR = resolve(fileURLToPath(new URL("../../prompts", import.meta.url)));
 export const DEFAULT_LOCALE = "en-US";
@@ -127,13 +129,23 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
   if (questions) problems.push(...questionPlaces(questions, topics, rel(QUESTIONS_FILE)));
   if (shared) problems.push(...crossIntentDuplicates(topics, shared, questions ?? [], rel));
   if (problems.length > 0 || !shared || !questions) throw new ContentError(problems);
-  return {
+  const content: Content = {
     locale,
     shared,
     topics: topics as Record<TopicId, Topic>,
     questions,
     files: files as Record<TopicId, string>,
   };
+  // Where a phrase lives in the content ("topics.BackupStuck.steps.2.say") names its file in the message.
+  const fileOf = (path: string) => {
+    const [part, name] = path.split(".");
+    if (part === "topics" && name) return `${content.files[name as TopicId]}: ${path.split(".").slice(2).join(".")}`;
+    if (part === "questions") return `${rel(QUESTIONS_FILE)}: ${path.split(".").slice(1).join(".")}`;
+    return `${rel(SHARED_FILE)}: ${path.split(".").slice(1).join(".")}`;
+  };
+  const worded = channelProblems(spokenSource(content)).map(({ path, problem }) => `${fileOf(path)}: ${problem}`);
+  if (worded.length > 0) throw new ContentError(worded);
+  return content;
 }
 
 const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
@@ -204,19 +216,29 @@ export function botModel(content: Content): BotModel {
   return { locale: content.locale, nluConfidenceThreshold: NLU_CONFIDENCE_THRESHOLD, intents };
 }
 
-/** What the Lambda needs: everything spoken, nothing that is only for training or review. */
-export function speechContent(content: Content): SpeechContent {
+/** Everything spoken, nothing that is only for training or review, with each phrase still worded per channel. */
+function spokenSource(content: Content) {
   const topics = Object.fromEntries(
     TOPIC_INTENTS.map((name) => {
       const { utterances: _u, source: _s, ...spoken } = content.topics[name];
       return [name, spoken];
     }),
-  ) as SpeechContent["topics"];
+  );
   const { intents: _i, ...shared } = content.shared;
   const questions = Object.fromEntries(
     content.questions.map(({ utterances: _u, ...spoken }) => [spoken.intent, spoken]),
   );
   return { locale: content.locale, shared, topics, questions };
+}
+
+/** What the Lambda needs, in one channel's words (default: the words of channels that have none of their own). */
+export function speechContent(content: Content, channel: Channel | "default" = "default"): SpeechContent {
+  return wordFor(spokenSource(content), channel) as unknown as SpeechContent;
+}
+
+/** What each channel words differently from speechContent(content). */
+export function speechWording(content: Content): ChannelWording {
+  return channelWording(spokenSource(content));
 }
 
 export const topicFileName = (intent: TopicId) => `${kebab(intent)}.yaml`;

@@ -13,7 +13,7 @@ const MAX_STEP_WORDS = 45;
 const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
 /** Text that is read aloud: no UI notation, no template brackets, no markup a TTS engine would read out. */
-const spoken = z
+const text = z
   .string()
   .trim()
   .min(1, "must not be empty")
@@ -21,18 +21,51 @@ const spoken = z
   .refine((s) => !/[<>]/.test(s), "must not contain '<' or '>' (write 'open Settings, then tap General')")
   .refine((s) => !/[[\]]/.test(s), "must not contain '[' or ']' (no '[Your Name]' placeholders)")
   .refine((s) => !/[*#_`|\\]/.test(s), "must not contain markdown or symbols a voice would read out")
-  .refine((s) => !/https?:\/\//i.test(s), "must not contain a URL: say 'support dot apple dot com'");
+  .refine((s) => !/https?:\/\//i.test(s), "must not contain a URL scheme: write 'support.apple.com'")
+  .refine(
+    (s) => !/\bdot (com|org|net|apple)\b/i.test(s),
+    "must write a web address as written ('support.apple.com'): voice channels read it out, text shows it",
+  );
 
-/** Spoken text that may use {placeholders}; the allowed names are checked per field. */
-const template = (allowed: readonly string[]) =>
-  spoken.refine(
+/** Text with {placeholders}: only the allowed names. */
+const placeholders = (allowed: readonly string[]) =>
+  text.refine(
     (s) => [...s.matchAll(/\{(\w+)\}/g)].every((m) => allowed.includes(m[1] ?? "")),
     `may only use the placeholders ${allowed.map((a) => `{${a}}`).join(", ") || "(none)"}`,
   );
 
-const stepSay = spoken.refine(
-  (s) => wordCount(s) <= MAX_STEP_WORDS,
-  `must be at most ${MAX_STEP_WORDS} words: one action per step, key instruction first`,
+/** The channels the line speaks on; a phrase may be worded for each where they differ. */
+export const CHANNELS = ["phone", "speaker", "voice", "text"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * A phrase said on every channel: one text, or one per channel where the words must differ ("Thanks for
+ * calling" on the phone, not on a smart speaker), with `default` for the channels not named. What each channel
+ * may not say is checked on the result, for every channel (lambda/content/wording.ts).
+ */
+const worded = <T extends z.ZodTypeAny>(base: T) =>
+  z.union([
+    base,
+    z
+      .object({
+        default: base,
+        phone: base.optional(),
+        speaker: base.optional(),
+        voice: base.optional(),
+        text: base.optional(),
+      })
+      .strict(),
+  ]);
+
+const spoken = worded(text);
+/** Spoken text that may use {placeholders}; the allowed names are checked per field. */
+const template = (allowed: readonly string[]) => worded(placeholders(allowed));
+
+const stepSay = worded(
+  text.refine(
+    (s) => wordCount(s) <= MAX_STEP_WORDS,
+    `must be at most ${MAX_STEP_WORDS} words: one action per step, key instruction first`,
+  ),
 );
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be kebab-case, like 'restart-router'");
@@ -96,7 +129,7 @@ export const StepSchema = z
   .object({
     id,
     /** Short name of the step for "step 3 of 6: <title>" and "last time we got to <title>". */
-    title: spoken.refine((s) => wordCount(s) <= 8, "must be at most 8 words"),
+    title: text.refine((s) => wordCount(s) <= 8, "must be at most 8 words"),
     /** The instruction, read aloud. */
     say: stepSay,
     /**
@@ -168,11 +201,11 @@ export const TopicSchema = z
   .object({
     intent: z.enum(TOPIC_INTENTS),
     /** How the topic is named in a sentence: "step 2 of <title>", "Welcome back ... of <title>". */
-    title: spoken.refine((s) => wordCount(s) <= 8, "must be at most 8 words"),
+    title: text.refine((s) => wordCount(s) <= 8, "must be at most 8 words"),
     /** Said once when the topic starts, before the step count and the first step. */
     intro: spoken,
     /** A complete short answer for a one-shot question (hands-free voice, Alexa one-shot). */
-    answer: spoken.refine((s) => wordCount(s) <= 80, "must be at most 80 words"),
+    answer: worded(text.refine((s) => wordCount(s) <= 80, "must be at most 80 words")),
     /** Something in this topic restarts the iPhone: the call-back note follows the intro (not on a speaker). */
     restartsPhone: z.boolean().optional(),
     /** After the last step when nothing fixed it: hand off to support, or wrap up (information topics). */
@@ -180,7 +213,8 @@ export const TopicSchema = z
     /** Which part of the article this covers, for reviewers. Not spoken. */
     source: z.array(z.string().min(1)).min(1),
     utterances: utterances(25),
-    steps: z.array(StepSchema).min(1),
+    /** At most 10: "back" keeps the steps heard, and a caller can't hold more than that in mind anyway. */
+    steps: z.array(StepSchema).min(1).max(10),
   })
   .strict()
   .superRefine((topic, ctx) => {
@@ -198,17 +232,27 @@ export const TopicSchema = z
             path: ["steps", i, key],
             message: `points to step '${t}', which does not exist in this topic`,
           });
+        } else if (t && ids.indexOf(t) >= 0 && ids.indexOf(t) <= i) {
+          // Step numbers follow the caller's path (lambda/engine/path.ts): a path never goes back on itself.
+          ctx.addIssue({
+            code: "custom",
+            path: ["steps", i, key],
+            message: `points back to step '${t}': a branch may only lead to a later step`,
+          });
         }
       }
     });
   });
 
+/** What is said before the question is asked again; the question itself is the engine's (it knows which). */
 const reprompts = z
   .object({
-    /** 1st failure: short, condensed question. 2nd: with the options or examples. */
+    /** 1st failure: a short apology. 2nd: other words, and `options` follow the question. */
     noMatch: z.tuple([spoken, spoken]),
-    /** 1st silence: rephrase, assume they did not hear. 2nd: with the options. */
+    /** 1st silence: assume they did not hear. 2nd: other words, and `options` follow the question. */
     noInput: z.tuple([spoken, spoken]),
+    /** How to answer, after the question the second time: "Please say yes or no, or not sure." */
+    options: spoken,
   })
   .strict();
 
@@ -225,11 +269,18 @@ export const SharedSchema = z
     /** How a topic starts: "{intro} This takes {count} steps." */
     stepCount: template(["count"]),
     stepCountOne: spoken,
+    /** Where the caller's answers decide how many steps there are. */
+    stepCountUpTo: template(["count"]),
     /** Prefix for a step after the first: "Step {n}." */
     stepLabel: template(["n"]),
-    /** The question after each kind of step. */
+    /**
+     * The question after each kind of step. After a step to carry out (askNext) or information (askNextInfo),
+     * the first time in a call, and after a miss or help, it says how to answer ("say next"); then the brief one.
+     */
     askNext: spoken,
+    askNextBrief: spoken,
     askNextInfo: spoken,
+    askNextInfoBrief: spoken,
     askFixed: spoken,
     askConfirm: spoken,
     /** After a one-shot answer: offer the steps. */
@@ -242,8 +293,11 @@ export const SharedSchema = z
       .strict(),
     /** After two failures in a row at the same prompt. */
     escalate: z.object({ agent: spoken, noAgent: spoken }).strict(),
-    /** Keypad hints, only where a keypad exists. */
-    keypad: z.object({ next: spoken, yesNo: spoken, agent: spoken }).strict(),
+    /**
+     * Keypad hints, only on the phone, after the question: the first of its kind in a call, then after a miss or
+     * help. (Press 0 for a person is in the phone wording of replies.helpAgent.)
+     */
+    keypad: z.object({ next: text, yesNo: text }).strict(),
     replies: z
       .object({
         pause: spoken,
@@ -253,7 +307,11 @@ export const SharedSchema = z
         helpAgent: spoken,
         startOver: spoken,
         backAtFirst: spoken,
+        /** "Which step am I on?": with the total when the way ahead no longer branches, else without. */
         whichStep: template(["n", "total", "title", "topic"]),
+        whichStepOpen: template(["n", "title", "topic"]),
+        /** "No" to the offer of a person after misses: the question again follows. */
+        keepTrying: spoken,
         noTopicYet: spoken,
         lostPlace: spoken,
         sameTopic: spoken,
@@ -300,6 +358,8 @@ export const SharedSchema = z
         invocationName: z.string().regex(/^[a-z]+( [a-z]+)+$/, "must be two or more lowercase words"),
         pause: template(["invocation", "n"]),
         pauseNoTopic: template(["invocation"]),
+        /** With no progress store the place can't be kept: say so, and how to start again. */
+        pauseNoStore: template(["invocation"]),
       })
       .strict(),
     intents: z
@@ -329,7 +389,7 @@ export const SideQuestionSchema = z
     intent: z
       .string()
       .regex(/^Ask[A-Z][A-Za-z]+$/, "must be PascalCase and start with Ask, like AskBackupDuration"),
-    answer: template(["phone"]).refine((s) => wordCount(s) <= 60, "must be at most 60 words"),
+    answer: worded(placeholders(["phone"]).refine((s) => wordCount(s) <= 60, "must be at most 60 words")),
     where: z.array(placedAnswer).optional(),
     utterances: utterances(10),
   })

@@ -1,11 +1,27 @@
 // The content as the Lambda sees it. Type-only imports: nothing here reaches the bundle.
 import type { TopicId } from "./intents.js";
-import type { AnswerWords, Shared, SideQuestion, Step, Topic } from "./schema.js";
+import type { AnswerWords, Channel, Shared, SideQuestion, Step as SourceStep, Topic } from "./schema.js";
 
-export type SpokenTopic = Omit<Topic, "utterances" | "source">;
-export type SpokenShared = Omit<Shared, "intents">;
-export type SpokenQuestion = Omit<SideQuestion, "utterances">;
-export type { AnswerWords, Step, TopicId };
+/** A phrase worded per channel in prompts/ ({ default, phone, speaker ... }): what one channel says. */
+type PhraseVariants = { default: string };
+/** The content with every phrase resolved to the words of one channel. */
+export type Worded<T> = T extends string
+  ? T
+  : T extends PhraseVariants
+    ? string
+    : T extends readonly [infer A, infer B]
+      ? [Worded<A>, Worded<B>]
+      : T extends readonly (infer U)[]
+        ? Worded<U>[]
+        : T extends object
+          ? { [K in keyof T]: Worded<T[K]> }
+          : T;
+
+export type Step = Worded<SourceStep>;
+export type SpokenTopic = Worded<Omit<Topic, "utterances" | "source">>;
+export type SpokenShared = Worded<Omit<Shared, "intents">>;
+export type SpokenQuestion = Worded<Omit<SideQuestion, "utterances">>;
+export type { AnswerWords, Channel, TopicId };
 
 export interface SpeechContent {
   locale: string;
@@ -14,3 +30,8 @@ export interface SpeechContent {
   /** Side questions, keyed by their intent name. */
   questions: Record<string, SpokenQuestion>;
 }
+
+/** One phrase that a channel words differently from the default: where it is in SpeechContent, and its words. */
+export type WordingOverride = [path: Array<string | number>, text: string];
+/** Per channel, the phrases it words differently; what is not listed is said as the default. */
+export type ChannelWording = Record<Channel, WordingOverride[]>;

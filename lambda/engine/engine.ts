@@ -94,8 +94,9 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     t.state = { ...s, offered: undefined, miss: 0 };
     if (input.type === "yes" || input.type === "agent") return void t.handOff("noMatch");
     if (input.type === "no") {
-      t.add(t.shared.reprompts[t.repromptKind()].noMatch[1]);
-      t.asked = true;
+      // Back to the question the misses were about, with how to answer it.
+      t.add(t.shared.replies.keepTrying);
+      t.coach = true;
       return;
     }
   }
@@ -167,11 +168,14 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
       return;
     }
     case "help":
+      t.coach = true;
       t.add(sh.replies.help);
       if (t.caps.canTransfer) t.add(sh.replies.helpAgent);
       if (!t.inTopic) t.add(sh.menu);
       return;
     case "repeat":
+      // Said again in full: with how to answer it.
+      t.coach = true;
       t.state = { ...t.state, ...(was.said ? { said: was.said } : {}) };
       if (repeatSaid(t)) return;
       return void t.add(...t.body());
@@ -197,19 +201,9 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
       if (s.phase === "resume") return pickUp(t);
       if (t.expect() === "next") return goTo(t, "next");
       return void t.add(...t.body());
-    case "whichStep": {
-      const topic = t.topic;
-      const step = t.step;
-      if (!t.inTopic || !topic || !step) return noStepHere(t);
-      return void t.add(
-        fill(sh.replies.whichStep, {
-          n: s.step + 1,
-          total: topic.steps.length,
-          topic: topic.title,
-          title: step.title,
-        }),
-      );
-    }
+    case "whichStep":
+      if (!t.inTopic || !t.step) return noStepHere(t);
+      return void t.add(t.whereWeAre());
     case "back": {
       if (!t.inTopic) return noStepHere(t);
       const hist = [...s.hist];
@@ -329,14 +323,20 @@ function failure(t: Turn, kind: "noMatch" | "noInput") {
   }
   t.state = { ...s, miss };
   if (s.offered) return void t.handOff("noMatch");
-  const reprompts = sh.reprompts[t.repromptKind()][kind];
-  t.asked = true;
-  if (miss === 1) return void t.add(reprompts[0]);
+  // Every reprompt asks its question again (appended by the turn), with how to answer it; the second time in
+  // other words, and with the options.
+  const reprompts = sh.reprompts[t.repromptKind()];
+  t.coach = true;
+  if (miss === 1) return void t.add(reprompts[kind][0]);
   if (t.caps.canTransfer) {
     t.state = { ...t.state, offered: true };
+    t.asked = true;
     return void t.add(sh.escalate.agent);
   }
-  if (miss === 2) return void t.add(sh.escalate.noAgent, reprompts[1]);
+  if (miss === 2) {
+    t.add(reprompts[kind][1], sh.escalate.noAgent);
+    return void t.after.push(reprompts.options);
+  }
   t.add(sh.replies.giveUp);
   t.handOff("noMatch");
   t.goodbye();

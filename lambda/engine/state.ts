@@ -65,7 +65,16 @@ export interface State {
   pending?: TopicId;
   /** What "repeat" brings back besides the question: Apple Support's options, or a side question's answer. */
   said?: string;
+  /**
+   * The kinds of question whose answers were already explained in this call ("say next when you're done", the
+   * keypad keys): said once, then again only after a miss or when the caller asks for help.
+   */
+  hinted?: HintKind[];
 }
+
+/** Questions that come with a hint on how to answer them: a step to carry out, a yes or no. */
+export type HintKind = "next" | "yesNo";
+const HINT_CODES: Record<string, HintKind> = { n: "next", y: "yesNo" };
 
 export type PendingAsk = "switch" | "delete";
 const ASKS: Record<string, PendingAsk> = { s: "switch", d: "delete" };
@@ -94,6 +103,7 @@ export function encodeState(state: State): string {
   if (state.ask) compact.a = state.ask[0];
   if (state.pending) compact.n = state.pending;
   if (state.said) compact.e = state.said;
+  if (state.hinted?.length) compact.k = state.hinted.map((k) => k[0]).join("");
   return JSON.stringify(compact);
 }
 
@@ -148,6 +158,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
     o.e === SAID_SAME_PROBLEM ||
     (typeof o.e === "string" && Object.hasOwn(content.questions, o.e));
   if (o.e !== undefined && !knownSaid) return { ok: false, reason: "unknown said" };
+  if (o.k !== undefined && !(typeof o.k === "string" && /^(n?y?|yn)$/.test(o.k)))
+    return { ok: false, reason: "bad hints" };
   const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };
   if (topic) state.topic = topic;
   if (o.z === 1) state.paused = true;
@@ -157,5 +169,7 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (typeof o.a === "string") state.ask = ASKS[o.a];
   if (o.n !== undefined) state.pending = o.n as TopicId;
   if (typeof o.e === "string") state.said = o.e;
+  if (typeof o.k === "string" && o.k.length > 0)
+    state.hinted = [...o.k].map((c) => HINT_CODES[c]).filter((k): k is HintKind => k !== undefined);
   return { ok: true, state };
 }

@@ -2,7 +2,8 @@
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import type { TopicId } from "../content/intents.js";
 import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
-import { fill, type Turn } from "./turn.js";
+import { pathTo } from "./path.js";
+import type { Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
   const s = t.state;
@@ -12,9 +13,8 @@ export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } 
   const spoken = t.content.topics[topic];
   t.state = { ...initialState(), phase: "step", topic };
   t.signal({ kind: "topicStarted", topic });
-  const count = spoken.steps.length;
   if (!opts.restart) t.add(spoken.intro, ...t.callBackNote(spoken.restartsPhone));
-  t.add(count === 1 ? t.shared.stepCountOne : fill(t.shared.stepCount, { count }));
+  t.add(t.stepCount(spoken));
   readStep(t, 0, { push: false });
 }
 
@@ -74,7 +74,13 @@ export function readStep(t: Turn, index: number, opts: { push: boolean; confirme
   const topic = t.topic;
   const step = topic?.steps[index];
   if (!s.topic || !step) return;
-  const hist = opts.push ? [...s.hist, s.step].slice(-MAX_HISTORY) : s.hist;
+  // A step reached without a history (picked up from last time, or "back" from one) gets the shortest way to it,
+  // so its number and "back" follow a path the caller could have taken.
+  const hist = opts.push
+    ? [...s.hist, s.step].slice(-MAX_HISTORY)
+    : s.hist.length === 0 && index > 0
+      ? pathTo(topic, index)
+      : s.hist;
   const phase = step.confirm && !opts.confirmed ? "confirm" : "step";
   t.state = { ...s, phase, step: index, hist };
   if (!opts.confirmed) t.signal({ kind: "stepReached", topic: s.topic, step: index });

@@ -1,7 +1,8 @@
 // Collects what one turn says and settles the question it ends on. Every handler only adds what is new; the
 // question for the phase the conversation lands in is appended here, so no path can forget to ask it.
 import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
-import { initialState, SAID_SUPPORT, type State } from "./state.js";
+import { pathTo, stepsAfter, topicLength } from "./path.js";
+import { type HintKind, initialState, SAID_SUPPORT, type State } from "./state.js";
 import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
 
 export interface TurnResult {
@@ -17,8 +18,14 @@ export const fill = (template: string, values: Record<string, string | number>) 
 export class Turn {
   readonly say: string[] = [];
   readonly signals: Signal[] = [];
-  /** The handler already said the question (a reprompt, an offer): don't append the phase's question. */
+  /** The handler already said the question (an offer, a pause): don't append the phase's question. */
   asked = false;
+  /** Said after the question: how to answer it, after a second miss. */
+  readonly after: string[] = [];
+  /** Say how to answer this turn's question even if this call has heard it before: after a miss, or help. */
+  coach = false;
+  /** The hints this call had heard before this turn (a fresh state from a handler must not forget them). */
+  private readonly hintedBefore: HintKind[];
   end?: Output["end"];
   handoff?: Output["handoff"];
   forget?: boolean;
@@ -27,7 +34,9 @@ export class Turn {
     readonly content: SpeechContent,
     readonly caps: Capabilities,
     public state: State,
-  ) {}
+  ) {
+    this.hintedBefore = state.hinted ?? [];
+  }
 
   get shared() {
     return this.content.shared;
@@ -71,8 +80,8 @@ export class Turn {
     return "topic";
   }
 
-  /** The question that ends a turn in the current phase. */
-  question(): string {
+  /** The question that ends a turn in the current phase; `hint`: with how to answer it, where that is words. */
+  question(hint = true): string {
     const s = this.state;
     const sh = this.shared;
     const pending = s.pending ? this.content.topics[s.pending] : undefined;
@@ -88,14 +97,16 @@ export class Turn {
         const step = this.step;
         if (step?.then === "fixed") return sh.askFixed;
         if (step?.then === "question") return step.ask ?? sh.askFixed;
-        return step?.then === "info" ? sh.askNextInfo : sh.askNext;
+        if (step?.then === "info") return hint ? sh.askNextInfo : sh.askNextInfoBrief;
+        return hint ? sh.askNext : sh.askNextBrief;
       }
       case "anythingElse":
         return sh.askAnythingElse;
       case "resume": {
         const topic = this.topic;
         const saved = s.saved ?? s.step;
-        const place = { n: saved + 1, topic: topic?.title ?? "", title: topic?.steps[saved]?.title ?? "" };
+        const n = topic ? pathTo(topic, saved).length + 1 : saved + 1;
+        const place = { n, topic: topic?.title ?? "", title: topic?.steps[saved]?.title ?? "" };
         return pending
           ? fill(sh.replies.resumeOrNew, { ...place, next: pending.title })
           : fill(sh.replies.welcomeBack, place);
@@ -105,11 +116,34 @@ export class Turn {
     }
   }
 
+  /** The step's number on this caller's path: the steps they heard before it, plus one. */
+  get stepNumber(): number {
+    return this.state.hist.length + 1;
+  }
+
+  /** "This takes 5 short steps", or "up to 6" where the way depends on the caller's answers. */
+  stepCount(topic: SpokenTopic): string {
+    const { min, max } = topicLength(topic);
+    if (max === 1) return this.shared.stepCountOne;
+    return fill(min === max ? this.shared.stepCount : this.shared.stepCountUpTo, { count: max });
+  }
+
+  /** "You're on step 2 of 5", or without the total where it still depends on an answer. */
+  whereWeAre(): string {
+    const topic = this.topic;
+    const step = this.step;
+    if (!topic || !step) return "";
+    const ahead = stepsAfter(topic, this.state.step);
+    const n = this.stepNumber;
+    const place = { n, topic: topic.title, title: step.title, total: n + ahead.max };
+    return fill(ahead.min === ahead.max ? this.shared.replies.whichStep : this.shared.replies.whichStepOpen, place);
+  }
+
   /** What the current prompt says besides its question: the step, or the warning before a step. */
   body(): string[] {
     const step = this.step;
     if (!step) return [];
-    const label = fill(this.shared.stepLabel, { n: this.state.step + 1 });
+    const label = fill(this.shared.stepLabel, { n: this.stepNumber });
     if (this.state.phase === "confirm" && step.confirm) return [label, step.confirm];
     if (this.state.phase === "step") return [label, step.say, ...this.callBackNote(step.restartsPhone)];
     return [];
@@ -161,18 +195,24 @@ export class Turn {
 
   result(): TurnResult {
     const expect = this.expect();
+    const kind: HintKind | undefined = expect === "next" || expect === "yesNo" ? expect : undefined;
+    const hint = kind !== undefined && (this.coach || !this.hintedBefore.includes(kind));
+    const hinted = kind && !this.hintedBefore.includes(kind) ? [...this.hintedBefore, kind] : this.hintedBefore;
+    if (this.state.phase !== "ended" && hinted.length > 0) this.state = { ...this.state, hinted };
     const say = [...this.say];
-    if (!this.end && !this.asked && !this.state.paused && !this.state.offered) say.push(this.question());
+    if (!this.end && !this.asked && !this.state.paused && !this.state.offered) say.push(this.question(hint));
     // Never a silent open turn (Lex rejects ElicitIntent without a message): a state no path builds, only a
     // tampered one, could otherwise leave nothing to say.
-    if (!this.end && say.length === 0) say.push(this.question());
+    if (!this.end && say.length === 0) say.push(this.question(hint));
+    if (!this.end) say.push(...this.after);
     const reprompt =
       expect === "none"
         ? []
         : expect === "resume"
           ? [this.state.paused ? this.shared.replies.pauseReprompt : this.question()]
-          : [this.shared.reprompts[this.repromptKind()].noInput[0]];
+          : [this.shared.reprompts[this.repromptKind()].noInput[0], this.question()];
     const output: Output = { say, reprompt, expect, signals: this.signals };
+    if (hint) output.hint = true;
     if (this.end) output.end = this.end;
     if (this.handoff) output.handoff = this.handoff;
     if (this.forget) output.forget = true;

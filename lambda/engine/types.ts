@@ -69,7 +69,7 @@ export type Input =
 export interface Capabilities {
   /** A person can take the call (phone line with an agent queue). Elsewhere, Apple Support's options are read. */
   canTransfer: boolean;
-  /** Apple Support's phone number, as it should be spoken. */
+  /** Apple Support's phone number, as written: the renderer reads it out as a phone number on voice channels. */
   supportPhone: string;
   /**
    * The caller may be on the iPhone they are fixing (a phone call, an app): steps that restart it say how to
@@ -97,6 +97,11 @@ export interface Output {
   /** What to say if the caller stays silent (Alexa reprompt). */
   reprompt: string[];
   expect: Expect;
+  /**
+   * Say how to answer (the keypad keys on the phone): the first question of its kind in the call, after a miss,
+   * or after help. Not on every turn.
+   */
+  hint?: boolean;
   /** The conversation ends after this turn: said goodbye, or handed to a person. */
   end?: "goodbye" | "handoff";
   handoff?: { reason: HandoffReason; topic?: TopicId; step?: number };

@@ -1,6 +1,8 @@
 // Turns the engine's channel-neutral sentences into what a channel speaks or shows. Voice gets SSML with only
-// tags that Amazon Polly neural voices support (speak, s, break) and every piece of text escaped; text channels
-// get plain sentences, no markup.
+// tags that Amazon Polly neural voices and Alexa support (speak, s, break, say-as telephone) and every piece of
+// text escaped; text channels get plain sentences, no markup. Content writes phone numbers and web addresses as
+// written: chat shows them so ("support.apple.com", "1-800-275-2273"), voice reads them out ("support dot apple
+// dot com", the number as a phone number, in its groups).
 
 /** Pause between the sentences of a turn: within the 350–400 ms that voice guidelines give for list items. */
 export const PAUSE_MS = 350;
@@ -24,7 +26,22 @@ export const escapeXml = (text: string) =>
     .join("")
     .replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
 
-const sentence = (text: string) => `<s>${escapeXml(text)}</s>`;
+/** A web address as written: "support.apple.com". */
+const WEB_ADDRESS = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)\b/gi;
+/** A phone number as written: at least 7 digits, in groups ("1-800-275-2273", "+44 20 7946 0000"). */
+const PHONE_NUMBER = /(?<![\w.-])\+?\d[\d ().-]{5,}\d(?![\w-]|\.\w)/g;
+const digitCount = (s: string) => s.replace(/\D/g, "").length;
+
+/** Escaped text, with web addresses spelled for the ear and phone numbers marked to be read as one. */
+export function speakable(text: string): string {
+  return escapeXml(text)
+    .replace(WEB_ADDRESS, (address) => address.split(".").join(" dot "))
+    .replace(PHONE_NUMBER, (number) =>
+      digitCount(number) >= 7 ? `<say-as interpret-as="telephone">${number.trim()}</say-as>` : number,
+    );
+}
+
+const sentence = (text: string) => `<s>${speakable(text)}</s>`;
 const pause = `<break time="${PAUSE_MS}ms"/>`;
 
 /** Packs sentences into as few messages as fit the size limit; a sentence is never split. */

@@ -1,6 +1,7 @@
 // A pause on a smart speaker: the microphone closes after a few seconds, so "wait" can't keep the line open as
 // it does on the phone. The session ends, the place is saved, and the listener is told how to come back.
-import type { SpokenShared } from "../../content/types.js";
+import type { SpeechContent, SpokenShared } from "../../content/types.js";
+import { pathTo } from "../../engine/path.js";
 import type { State } from "../../engine/state.js";
 import { fill } from "../../engine/turn.js";
 import type { Progress } from "../../engine/types.js";
@@ -18,12 +19,23 @@ export function placeOf(state: State | undefined, saved: Progress | undefined): 
   return undefined;
 }
 
-/** "Okay. When you're ready, say Alexa, open backup helper, and we'll pick up at step 3." */
-export function pauseSpeech(place: Progress | undefined, shared: SpokenShared): string {
+/**
+ * "Okay. When you're ready, say Alexa, open backup helper, and we'll pick up at step 3." With no progress store
+ * (`kept` false) the place is lost when the session ends, and the listener is told so.
+ */
+export function pauseSpeech(stepNumber: number | undefined, shared: SpokenShared, kept: boolean): string {
   const invocation = shared.speaker.invocationName;
-  return place
-    ? fill(shared.speaker.pause, { invocation, n: place.step + 1 })
+  if (!kept) return fill(shared.speaker.pauseNoStore, { invocation });
+  return stepNumber
+    ? fill(shared.speaker.pause, { invocation, n: stepNumber })
     : fill(shared.speaker.pauseNoTopic, { invocation });
+}
+
+/** The number the listener heard for the step they stop at (the steps on their path so far, plus one). */
+export function stepNumberAt(place: Progress, state: State | undefined, content: SpeechContent): number {
+  if (state?.topic === place.topic && state.step === place.step && state.hist.length > 0)
+    return state.hist.length + 1;
+  return pathTo(content.topics[place.topic], place.step).length + 1;
 }
 
 /**

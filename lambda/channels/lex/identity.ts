@@ -1,5 +1,6 @@
 // Who the caller is, for saved progress: the phone number the contact flow passes (replaced by its hash on the
 // first turn, so it goes no further than that one event), or the Lex session for text and app channels.
+import type { Channel } from "../../content/types.js";
 import type { ProgressChannel } from "../../store/progress.js";
 import { isPhone, type LexTurn } from "./request.js";
 
@@ -35,4 +36,10 @@ const onConnect = (turn: LexTurn) =>
 export function channelOf(turn: LexTurn): ProgressChannel {
   if (isPhone(turn)) return "phone";
   return turn.inputMode === "Text" ? "text" : "voice";
+}
+
+/** Whose words to speak in: typed chat (even through Amazon Connect chat), a phone call, or a voice app. */
+export function wordingOf(turn: LexTurn): Channel {
+  if (turn.inputMode === "Text") return "text";
+  return isPhone(turn) ? "phone" : "voice";
 }

@@ -1,5 +1,6 @@
 // Turns the engine's output into a Lex V2 response: SSML for voice, plain text for text, keypad hints on the
-// phone, and the hand-off contract the contact flow branches on (nextAction, topic, step).
+// phone when the engine says how to answer, and the hand-off contract the contact flow branches on (nextAction,
+// topic, step).
 import type { SpokenShared } from "../../content/types.js";
 import { encodeState, STATE_ATTRIBUTE, type State } from "../../engine/state.js";
 import type { Output } from "../../engine/types.js";
@@ -25,9 +26,8 @@ export function buildResponse(
   how: Presentation,
 ): LexResponse {
   const say = [...output.say];
-  const agentAt = say.indexOf(shared.replies.helpAgent);
-  if (how.keypad && agentAt >= 0) say.splice(agentAt + 1, 0, shared.keypad.agent);
-  if (how.keypad && !output.end) {
+  // The keys, after the question: when the engine says how to answer (first time, after a miss, after help).
+  if (how.keypad && output.hint && !output.end) {
     if (output.expect === "yesNo") say.push(shared.keypad.yesNo);
     else if (output.expect === "next") say.push(shared.keypad.next);
   }
