@@ -3,7 +3,13 @@
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
-import { botModel, type Content, DEFAULT_LOCALE, loadContent, speechContent } from "../lambda/content/load.js";
+import {
+  botModel,
+  type Content,
+  DEFAULT_LOCALE,
+  loadContent,
+  speechContent,
+} from "../lambda/content/load.js";
 import { ConversationLogs } from "./conversation-logs.js";
 import { ALEXA_ENTRY, FulfillmentFunction } from "./fulfillment-function.js";
 import { LineObservability } from "./observability.js";

@@ -2,7 +2,13 @@
 // stops here with a message naming the file, the field and the problem.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ContentError, DEFAULT_LOCALE, loadContent, speechContent, speechWording } from "../lambda/content/load.js";
+import {
+  ContentError,
+  DEFAULT_LOCALE,
+  loadContent,
+  speechContent,
+  speechWording,
+} from "../lambda/content/load.js";
 
 const outDir = fileURLToPath(new URL("../lambda/content/generated/", import.meta.url));
 

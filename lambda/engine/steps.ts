@@ -1,8 +1,8 @@
 // Moving through a topic's steps: starting a topic, reading a step (confirmed first when it is hard to undo),
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import type { TopicId } from "../content/intents.js";
-import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
 import { pathTo } from "./path.js";
+import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
 import type { Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {

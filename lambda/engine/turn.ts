@@ -116,9 +116,14 @@ export class Turn {
     }
   }
 
-  /** The step's number on this caller's path: the steps they heard before it, plus one. */
+  /**
+   * The step's number on this caller's path: the steps they heard before it, plus one. A history shorter than
+   * any way to the step (a state from before histories were kept) counts the shortest way instead.
+   */
   get stepNumber(): number {
-    return this.state.hist.length + 1;
+    const s = this.state;
+    const shortest = s.hist.length < s.step && this.topic ? pathTo(this.topic, s.step).length : 0;
+    return Math.max(s.hist.length, shortest) + 1;
   }
 
   /** "This takes 5 short steps", or "up to 6" where the way depends on the caller's answers. */
@@ -136,7 +141,10 @@ export class Turn {
     const ahead = stepsAfter(topic, this.state.step);
     const n = this.stepNumber;
     const place = { n, topic: topic.title, title: step.title, total: n + ahead.max };
-    return fill(ahead.min === ahead.max ? this.shared.replies.whichStep : this.shared.replies.whichStepOpen, place);
+    return fill(
+      ahead.min === ahead.max ? this.shared.replies.whichStep : this.shared.replies.whichStepOpen,
+      place,
+    );
   }
 
   /** What the current prompt says besides its question: the step, or the warning before a step. */
@@ -197,7 +205,8 @@ export class Turn {
     const expect = this.expect();
     const kind: HintKind | undefined = expect === "next" || expect === "yesNo" ? expect : undefined;
     const hint = kind !== undefined && (this.coach || !this.hintedBefore.includes(kind));
-    const hinted = kind && !this.hintedBefore.includes(kind) ? [...this.hintedBefore, kind] : this.hintedBefore;
+    const hinted =
+      kind && !this.hintedBefore.includes(kind) ? [...this.hintedBefore, kind] : this.hintedBefore;
     if (this.state.phase !== "ended" && hinted.length > 0) this.state = { ...this.state, hinted };
     const say = [...this.say];
     if (!this.end && !this.asked && !this.state.paused && !this.state.offered) say.push(this.question(hint));

@@ -58,6 +58,6 @@ describe("a turn that fails inside", () => {
   });
 
   it("a launch, which needs no intent, still works", async () => {
-    expect(said(await new Echo(handler).open())).toContain("Hi, this is");
+    expect(said(await new Echo(handler).open())).toContain("Hi, I'm the iCloud Backup helper");
   });
 });

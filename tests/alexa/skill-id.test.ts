@@ -25,7 +25,7 @@ afterAll(() => warnings.restore());
 describe("the skill id check", () => {
   it("answers requests for its own skill", async () => {
     const r = assertValidAlexaResponse(await handler(launchRequest()));
-    expect(said(r)).toContain("Hi, this is");
+    expect(said(r)).toContain("Hi, I'm the iCloud Backup helper");
   });
 
   it.each([

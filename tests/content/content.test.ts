@@ -3,9 +3,16 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withWording } from "../../lambda/content/index.js";
 import { TOPIC_INTENTS } from "../../lambda/content/intents.js";
-import { ContentError, loadContent, PROMPTS_DIR, speechContent } from "../../lambda/content/load.js";
-import { normalise, type Topic } from "../../lambda/content/schema.js";
+import {
+  ContentError,
+  loadContent,
+  PROMPTS_DIR,
+  speechContent,
+  speechWording,
+} from "../../lambda/content/load.js";
+import { CHANNELS, normalise, type Topic } from "../../lambda/content/schema.js";
 
 const content = loadContent();
 
@@ -71,29 +78,32 @@ describe("content of prompts/en-US", () => {
     }
   });
 
-  it("never puts UI notation, placeholders or markup in what is spoken", () => {
-    const spoken = strings(speechContent(content)).filter(
+  it.each(CHANNELS)("never puts UI notation, placeholders or markup in what is spoken (%s)", (channel) => {
+    const spoken = strings(speechContent(content, channel)).filter(
       ([path]) => !/\.(intent|id|then|finish|yes|no)$/.test(path),
     );
     expect(spoken.length).toBeGreaterThan(100);
     for (const [path, text] of spoken) {
       expect(text, path).not.toMatch(/[<>[\]*#|\\]|https?:/);
       expect(text, path).not.toMatch(/Your Name/);
+      // Web addresses as written: chat shows them, voice reads them out (lambda/speech/render.ts).
+      expect(text, path).not.toMatch(/\bdot (com|apple)\b/);
     }
   });
 
-  it("keeps every step to one breath: at most 45 words", () => {
-    for (const topic of Object.values(content.topics)) {
+  it.each(CHANNELS)("keeps every step to one breath: at most 45 words (%s)", (channel) => {
+    for (const topic of Object.values(speechContent(content, channel).topics)) {
       for (const step of topic.steps)
         expect(step.say.split(/\s+/).length, `${topic.intent}/${step.id}`).toBeLessThanOrEqual(45);
     }
   });
 
   it("announces hard-to-undo steps before reading them", () => {
-    const confirmed = Object.values(content.topics).flatMap((t) =>
+    const spoken = speechContent(content);
+    const confirmed = Object.values(spoken.topics).flatMap((t) =>
       t.steps.filter((s) => s.confirm).map((s) => s.say),
     );
-    const risky = Object.values(content.topics).flatMap((t) =>
+    const risky = Object.values(spoken.topics).flatMap((t) =>
       t.steps.filter((s) => /Reset Network Settings|tap Sign Out|delete (its|the) backup/i.test(s.say)),
     );
     expect(risky.length).toBeGreaterThan(3);
@@ -154,5 +164,51 @@ describe("a broken content file", () => {
     expect(
       broken((y) => y.replace(/^utterances:\n/m, "utterances:\n  - my backup isn't working\n")),
     ).toContain("'my backup isn't working' is also an utterance of");
+  });
+
+  it("rejects a phrase that would speak of a call, a line or a key where the channel is not a call", () => {
+    // One text for every channel: "Thanks for calling" would be said on a smart speaker too.
+    const everywhere = broken(
+      (y) =>
+        y.replace(/goodbye:\n {4}default: .*\n {4}phone: .*\n/, "goodbye: Thanks for calling. Goodbye.\n"),
+      "shared.yaml",
+    );
+    expect(everywhere).toContain("shared.yaml: replies.goodbye: on the speaker channel it speaks of a call");
+    expect(everywhere).toContain("replies.goodbye: on the text channel it speaks of a call");
+    // Worded for the phone, the rest keep the default: accepted. A speaker wording that says "press 1" is not.
+    const keys = broken(
+      (y) => y.replace(/goodbye:\n {4}default: /, "goodbye:\n    speaker: Press 1 to go on.\n    default: "),
+      "shared.yaml",
+    );
+    expect(keys).toContain("replies.goodbye: on the speaker channel it speaks of a keypad");
+    expect(keys).not.toContain("on the text channel");
+  });
+
+  it("rejects a web address spelled for the ear, and a branch that goes back", () => {
+    expect(
+      broken((y) => y.replace(/^answer: >-\n/m, "answer: >-\n  Go to support dot apple dot com.\n")),
+    ).toMatch(/restart-iphone.yaml: answer: must write a web address as written/);
+    const loop = broken((y) => y.replace(/no: back-up-now\n/, "no: check-update\n"), "update-ios.yaml");
+    expect(loop).toContain("update-ios.yaml: steps[0].no: points back to step 'check-update'");
+  });
+});
+
+describe("words per channel", () => {
+  it("resolves each phrase for its channel, the default where a channel has none", () => {
+    const phone = speechContent(content, "phone");
+    const speaker = speechContent(content, "speaker");
+    expect(phone.shared.replies.goodbye).toBe("Thanks for calling. Goodbye.");
+    expect(speaker.shared.replies.goodbye).not.toMatch(/call/i);
+    expect(speechContent(content, "text").shared.replies.goodbye).toBe(speaker.shared.replies.goodbye);
+    expect(phone.shared.replies.helpAgent).toMatch(/press 0/);
+    expect(speaker.shared.replies.helpAgent).not.toMatch(/press/);
+  });
+
+  it("stores for each channel only what it words differently, and that rebuilds its content", () => {
+    const wording = speechWording(content);
+    expect(wording.phone.length).toBeGreaterThan(3);
+    expect(wording.speaker).toEqual([]);
+    for (const channel of CHANNELS)
+      expect(withWording(speechContent(content), wording[channel])).toEqual(speechContent(content, channel));
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent, speechContent } from "../../lambda/content/load.js";
 import { converse } from "../../lambda/engine/engine.js";
+import { pathTo } from "../../lambda/engine/path.js";
 import { decodeState, encodeState, initialState, type State } from "../../lambda/engine/state.js";
 import type { Capabilities, Input, Output } from "../../lambda/engine/types.js";
 
@@ -103,7 +104,9 @@ describe("confirmation turns", () => {
     const before: State = { ...initialState(), phase: "step", topic: "TroubleshootBackup", step: reset - 1 };
     const warned = play([{ type: "no" }], phone, before);
     expect(warned.state).toMatchObject({ phase: "confirm", step: reset });
-    expect(warned.last.say).toEqual([`Step ${reset + 1}.`, diagnosis.steps[reset]?.confirm, sh.askConfirm]);
+    // Numbered on the caller's path: reached from the step before it, the shortest way there.
+    const heardAs = pathTo(diagnosis, reset).length + 1;
+    expect(warned.last.say).toEqual([`Step ${heardAs}.`, diagnosis.steps[reset]?.confirm, sh.askConfirm]);
     expect(said(warned.last)).not.toContain(diagnosis.steps[reset]?.say);
     const yes = play([{ type: "yes" }], phone, warned.state);
     expect(said(yes.last)).toContain(diagnosis.steps[reset]?.say);
@@ -131,7 +134,7 @@ describe("confirmation turns", () => {
     });
     const elsewhere = play([{ type: "no" }], speaker, atLast);
     expect(elsewhere.last.end).toBeUndefined();
-    expect(said(elsewhere.last)).toContain("support dot apple dot com");
+    expect(said(elsewhere.last)).toContain("support.apple.com");
     expect(said(elsewhere.last)).toContain("1 800 275 2273");
     expect(elsewhere.last.expect).toBe("anythingElse");
   });
@@ -214,14 +217,15 @@ describe("navigation at any step", () => {
 
   it("refuses personal data without repeating it, and asks the question again", () => {
     const r = play([{ type: "personalData" }], phone, inStorage());
-    expect(r.last.say).toEqual([sh.replies.noPersonalData, sh.askNext]);
+    expect(r.last.say).toEqual([sh.replies.noPersonalData, sh.askNextBrief]);
   });
 });
 
 describe("no-match and no-input", () => {
   it("phone: short reprompt, then offers a person; yes transfers", () => {
     const r = play([topic("RestartIPhone"), { type: "noMatch" }, { type: "noInput" }, { type: "yes" }]);
-    expect(r.outputs[1]?.say).toEqual([sh.reprompts.next.noMatch[0]]);
+    // A reprompt asks its question again.
+    expect(r.outputs[1]?.say).toEqual([sh.reprompts.next.noMatch[0], sh.askNext]);
     expect(r.outputs[2]?.say).toEqual([sh.escalate.agent]);
     expect(r.outputs[2]?.expect).toBe("yesNo");
     expect(r.last).toMatchObject({ end: "handoff", handoff: { reason: "noMatch" } });
@@ -229,7 +233,8 @@ describe("no-match and no-input", () => {
 
   it("phone: declining the person gives the options; a failure at the offer transfers", () => {
     const declined = play([topic("RestartIPhone"), { type: "noMatch" }, { type: "noMatch" }, { type: "no" }]);
-    expect(declined.last.say).toEqual([sh.reprompts.next.noMatch[1]]);
+    expect(declined.last.say).toEqual([sh.replies.keepTrying, sh.askNext]);
+    expect(declined.last.hint).toBe(true);
     expect(declined.state.miss).toBe(0);
     const failed = play([
       topic("RestartIPhone"),
@@ -245,15 +250,21 @@ describe("no-match and no-input", () => {
       [topic("RestartIPhone"), { type: "noInput" }, { type: "noInput" }, { type: "noMatch" }],
       speaker,
     );
-    expect(r.outputs[1]?.say).toEqual([sh.reprompts.next.noInput[0]]);
-    expect(r.outputs[2]?.say).toEqual([sh.escalate.noAgent, sh.reprompts.next.noInput[1]]);
+    expect(r.outputs[1]?.say).toEqual([sh.reprompts.next.noInput[0], sh.askNext]);
+    // The second time: other words, the question, and then how to answer it.
+    expect(r.outputs[2]?.say).toEqual([
+      sh.reprompts.next.noInput[1],
+      sh.escalate.noAgent,
+      sh.askNext,
+      sh.reprompts.next.options,
+    ]);
     expect(r.last.end).toBe("goodbye");
-    expect(said(r.last)).toContain("support dot apple dot com");
+    expect(said(r.last)).toContain("support.apple.com");
   });
 
   it("a recognised answer resets the count", () => {
     const r = play([topic("RestartIPhone"), { type: "noMatch" }, { type: "repeat" }, { type: "noMatch" }]);
-    expect(r.last.say).toEqual([sh.reprompts.next.noMatch[0]]);
+    expect(r.last.say).toEqual([sh.reprompts.next.noMatch[0], sh.askNext]);
   });
 
   it("every kind of question has its own reprompt", () => {
@@ -266,8 +277,14 @@ describe("no-match and no-input", () => {
           step: i,
         };
         const r = play([{ type: "noMatch" }], phone, at);
-        expect(r.last.say.length, `${intent} step ${i}`).toBe(1);
-        expect(r.last.reprompt.length).toBe(1);
+        const question = r.last.say.at(-1) ?? "";
+        // The apology, then the step's own question; the silence reprompt asks it too.
+        expect(r.last.say, `${intent} step ${i}`).toEqual([
+          sh.reprompts[r.last.expect === "next" ? "next" : "yesNo"].noMatch[0],
+          question,
+        ]);
+        expect(question).toMatch(/\?$|say next|let me know/i);
+        expect(r.last.reprompt.at(-1)).toBe(question);
       });
     }
   });

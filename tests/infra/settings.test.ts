@@ -11,7 +11,7 @@ const settings = (context: Record<string, unknown>) => readSettings((key) => con
 describe("readSettings", () => {
   it("has safe defaults: agents on, logs off, progress on, Joanna, 0.4, the BasicQueue, log level INFO", () => {
     expect(settings({})).toEqual({
-      supportPhone: "1 800 275 2273",
+      supportPhone: "1-800-275-2273",
       logLevel: "INFO",
       agentTransfer: true,
       voiceId: "Joanna",

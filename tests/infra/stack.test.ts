@@ -50,7 +50,7 @@ describe("fulfillment Lambda", () => {
       Handler: "index.handler",
       Environment: {
         Variables: Match.objectLike({
-          SUPPORT_PHONE: "1 800 275 2273",
+          SUPPORT_PHONE: "1-800-275-2273",
           AGENT_TRANSFER: "true",
           NODE_OPTIONS: "--enable-source-maps",
         }),

@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/client-lex-runtime-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOPIC_INTENTS } from "../../lambda/content/intents.js";
-import { loadContent } from "../../lambda/content/load.js";
+import { loadContent, speechContent } from "../../lambda/content/load.js";
 import {
   BOT,
   decode,
@@ -21,7 +21,9 @@ import {
   type TestRuntime,
 } from "./support.js";
 
-const content = loadContent();
+const source = loadContent();
+/** RecognizeText is typed chat: the words of a chat. */
+const content = speechContent(source, "text");
 const storage = content.topics.StorageFull;
 const stepSay = (i: number) => storage.steps[i]?.say ?? "";
 
@@ -162,7 +164,7 @@ describe("many callers at once", () => {
     const topics = TOPIC_INTENTS.filter((t) => t !== "ContactSupport");
     const calls = Array.from({ length: 50 }, (_, i) => {
       const topic = topics[i % topics.length] as (typeof topics)[number];
-      return { id: sessionId(`par${i}`), topic, utterance: content.topics[topic].utterances[0] ?? "" };
+      return { id: sessionId(`par${i}`), topic, utterance: source.topics[topic].utterances[0] ?? "" };
     });
     const results = await Promise.all(
       calls.map(async (c) => {
