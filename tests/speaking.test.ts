@@ -84,7 +84,8 @@ function lexLine(channel: "phone" | "voice" | "text", attributes: Record<string,
 
 function speakerLine(echo = new Echo(alexaHandler)): Line {
   return {
-    async say(answer, words) {
+    // Alexa sends the intent its model matched, never the words.
+    async say(answer) {
       if (!echo.inSession) await echo.open();
       const r = await echo.say(isTopic(answer) ? alexaIntentName(answer) : ALEXA_INTENT[answer]);
       const decoded = decodeState(r.sessionAttributes?.[STATE_ATTRIBUTE], contentFor("speaker"));

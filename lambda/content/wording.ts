@@ -29,9 +29,9 @@ function differences(base: unknown, worded: unknown, path: Array<string | number
     if (worded !== base) out.push([path, worded]);
     return;
   }
-  if (Array.isArray(worded) && Array.isArray(base))
-    worded.forEach((v, i) => differences(base[i], v, [...path, i], out));
-  else if (isRecord(worded) && isRecord(base))
+  if (Array.isArray(worded) && Array.isArray(base)) {
+    for (const [i, v] of worded.entries()) differences(base[i], v, [...path, i], out);
+  } else if (isRecord(worded) && isRecord(base))
     for (const [k, v] of Object.entries(worded)) differences(base[k], v, [...path, k], out);
 }
 
