@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { TOPIC_INTENTS } from "../lambda/content/intents.js";
-import { loadContent, topicFileName } from "../lambda/content/load.js";
+import { loadContent, speechContent, speechWording, topicFileName } from "../lambda/content/load.js";
+import { CHANNELS } from "../lambda/content/schema.js";
 import { flowDocument } from "./lib/flow-diagram.js";
 
 export const FLOWS_DIR = fileURLToPath(new URL("../docs/flows/", import.meta.url));
@@ -21,8 +22,35 @@ export function renderAll(): Map<string, string> {
     files.set(name, flowDocument(content.topics[intent], content.files[intent]));
     index.push(`- [${intent}](${name}): ${content.topics[intent].title}`);
   }
+  index.push("", ...channelWords(content));
   files.set("README.md", `${index.join("\n")}\n`);
   return files;
+}
+
+/**
+ * The phrases that some channel words differently (prompts/: `default`, `phone`, `speaker`, `voice`, `text`), as
+ * each channel says them: what a content author checks when changing one.
+ */
+function channelWords(content: ReturnType<typeof loadContent>): string[] {
+  const wording = speechWording(content);
+  const paths = [...new Set(CHANNELS.flatMap((c) => wording[c].map(([path]) => path.join("."))))].sort();
+  const lines = [
+    "## Words per channel",
+    "",
+    "Phrases worded differently on some channel; every other phrase is the same everywhere. Only the phone is a",
+    "call: the build fails if another channel would speak of calling, a line, hanging up or a key.",
+    "",
+    `| Phrase | ${CHANNELS.join(" | ")} |`,
+    `| --- |${CHANNELS.map(() => " --- |").join("")}`,
+  ];
+  const worded = Object.fromEntries(CHANNELS.map((c) => [c, speechContent(content, c)]));
+  const at = (value: unknown, path: string) =>
+    path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], value);
+  for (const path of paths)
+    lines.push(
+      `| \`${path}\` | ${CHANNELS.map((c) => String(at(worded[c], path)).replace(/\|/g, "\\|")).join(" | ")} |`,
+    );
+  return lines;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,6 +1,7 @@
 // npm run skill:package: the Alexa skill package from prompts/, in dist/skill-package/, ready for
 // `cd dist && ask deploy`. Set ALEXA_LAMBDA_ARN to the deployed skill Lambda's ARN so the skill runs it (and
-// ASK_DEFAULT_PROFILE if you deploy with another ASK CLI profile). A content or model problem stops here, with
+// ASK_DEFAULT_PROFILE if you deploy with another ASK CLI profile, and PROGRESS_STORE=false if the stack was
+// deployed with -c progressStore=false, so the listing doesn't promise to keep the listener's place). A content or model problem stops here, with
 // a message naming it; phrases Alexa can't take as they are written are listed, not silently lost.
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,8 @@ try {
   const written = writeSkillPackage(loadContent(DEFAULT_LOCALE), outDir, {
     ...(endpoint ? { endpoint } : {}),
     ...(process.env.ASK_DEFAULT_PROFILE ? { profile: process.env.ASK_DEFAULT_PROFILE } : {}),
+    // Deployed with -c progressStore=false: the listing must not promise to keep the listener's place.
+    keepsPlace: process.env.PROGRESS_STORE !== "false",
   });
   for (const file of written.files) console.log(`wrote ${relative(process.cwd(), file)}`);
   for (const d of written.dropped) {

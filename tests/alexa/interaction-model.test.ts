@@ -241,6 +241,14 @@ describe("skill.json", () => {
     });
     expect(manifest.apis.custom.endpoint).toBeUndefined();
   });
+
+  it("promises to keep the listener's place only where a progress table keeps it", () => {
+    expect(listing?.description).toContain("pick up at the same step next time");
+    const noStore = skillManifest(content, built.file, { keepsPlace: false }).manifest.publishingInformation;
+    expect(noStore.locales["en-US"]?.description).toContain("doesn't keep your place");
+    expect(noStore.locales["en-US"]?.description).not.toContain("pick up at the same step");
+    expect(noStore.testingInstructions).toContain("not kept");
+  });
 });
 
 describe("writing the package", () => {

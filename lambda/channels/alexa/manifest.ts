@@ -6,6 +6,11 @@ import type { InteractionModelFile, SkillManifestFile } from "./skill-types.js";
 export interface ManifestOptions {
   /** The Lambda's ARN. Without it the skill is created but can't run until an endpoint is set. */
   endpoint?: string;
+  /**
+   * The deployment keeps progress (a progress table; `-c progressStore=false` turns it off). Without it, "wait"
+   * ends the session and the next one starts from the beginning, and the listing says so. Default true.
+   */
+  keepsPlace?: boolean;
 }
 
 /** One-shot questions shown in the Alexa app: their words must be samples of the model (certification checks). */
@@ -27,6 +32,10 @@ export function skillManifest(
     return `Alexa, ask ${invocationName} ${sample}`;
   });
   const name = invocationName.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  const keepsPlace = options.keepsPlace !== false;
+  const pausing = keepsPlace
+    ? "Say wait to stop, and pick up at the same step next time."
+    : "Say wait to stop; this skill doesn't keep your place, so next time you start again from your problem.";
   return {
     manifest: {
       manifestVersion: "1.0",
@@ -39,7 +48,7 @@ export function skillManifest(
               "Backup Helper walks you through fixing iCloud Backup on your iPhone, one step at a time: " +
               "storage that's full, Wi-Fi problems, a backup that's stuck or shows an error, and more. " +
               "Say next when you've done a step, or ask a quick question and get a short answer. " +
-              "Say wait to stop, and pick up at the same step next time.",
+              pausing,
             examplePhrases: [`Alexa, open ${invocationName}`, ...examples],
             keywords: ["icloud", "backup", "iphone", "troubleshooting", "help"],
           },
@@ -48,13 +57,14 @@ export function skillManifest(
         distributionCountries: ["US"],
         testingInstructions:
           `Say "Alexa, open ${invocationName}", then a problem such as "my backup is stuck". ` +
-          `Say next, yes or no to move through the steps; say wait to end the session and keep your place.`,
+          `Say next, yes or no to move through the steps; say wait to end the session` +
+          (keepsPlace ? " and keep your place." : " (the place is not kept in this deployment)."),
         category: "EDUCATION_AND_REFERENCE",
       },
       privacyAndCompliance: {
         allowsPurchases: false,
-        // The skill keeps the step you reached for a week, under a keyed hash of the Alexa user id: no name,
-        // address or other personal information is asked for or kept.
+        // The skill keeps the step you reached for a week (when deployed with a progress table), under a keyed
+        // hash of the Alexa user id: no name, address or other personal information is asked for or kept.
         usesPersonalInfo: false,
         isChildDirected: false,
         isExportCompliant: true,
