@@ -42,6 +42,12 @@ const CORRECTION =
 const EARLIER =
   /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/;
 
+/** "I just said yes", "like I told you, no": the answer given again (after a reprompt), not a change of it. */
+const SAID_BEFORE =
+  /\b(?:like i said|as i said|like i told you|as i told you|i (?:just |already )?(?:said|told you)(?: that)?|i've (?:already )?(?:said|told you)(?: that)?)[\s,:.!-]*(.+)$/;
+export const saidAgain = (text: string): string | undefined =>
+  SAID_BEFORE.exec(text)?.[1]?.trim() || undefined;
+
 /**
  * What follows each correction marker, last first ("wait, my mistake, it is green actually" gives "it is green
  * actually", then "my mistake, ..."): the caller reads them until one answers.

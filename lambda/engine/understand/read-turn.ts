@@ -16,6 +16,7 @@ import {
   correctionIn,
   isLeaving,
   isQuestion,
+  saidAgain,
   saysCommand,
   stillWorking,
   wantsPerson,
@@ -130,6 +131,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       return { type: answer, answered: true };
     }
   }
+  // "I just said yes" after a reprompt: the same answer again.
+  const again = answering ? saidAgain(text) : undefined;
+  const repeated = again ? readAnswer(again, words) : undefined;
+  if (repeated && repeated.answer !== "maybe" && repeated.strength !== "loose")
+    return { type: repeated.answer, answered: true };
   // A question the NLU files under a side question ("where's my name? I don't see it") is that question, not a
   // "not sure", unless it opens with the answer.
   if (asked && isSideQuestion(content, top) && !OPENS_WITH_ANSWER.test(text))
