@@ -62,7 +62,7 @@ export function correctionIn(text: string): { tails: string[]; earlier: boolean 
 
 /** "Could you say all that once more, slowly?": the step again, whatever the NLU made of it. */
 const REPEAT_REQUEST =
-  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question)\b/;
+  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question|what did you say|what did you just say)\b/;
 /** A whole turn that only says the caller didn't hear: "what?", "sorry?", "hmm, come again?", "I missed that". */
 const DIDNT_HEAR =
   /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry)[ ,.!?]+)*(?:what|huh|pardon|pardon me|sorry|come again|excuse me|what was that|what did you say|say again|i didn't (?:catch|hear|get) (?:that|you|it|what you said)|i missed (?:that|it|what you said)|i couldn't hear (?:you|that))[ ,.!?]*$/;
