@@ -51,6 +51,16 @@ export function topicLength(topic: SpokenTopic): Range {
 }
 
 /**
+ * The number a caller hears for step `index`: the steps heard before it (`heard`, the history), plus one. A
+ * history shorter than any way to the step (a picked-up step, a state from before histories were kept) counts
+ * the shortest way instead.
+ */
+export function stepNumber(topic: SpokenTopic, index: number, heard: readonly number[]): number {
+  const shortest = heard.length < index ? pathTo(topic, index).length : 0;
+  return Math.max(heard.length, shortest) + 1;
+}
+
+/**
  * The shortest way from the first step to step `index` (the steps before it, in order): the history of a caller
  * who picks up a saved step, so that its number and "back" follow a path they could have taken.
  */

@@ -1,7 +1,7 @@
 // Collects what one turn says and settles the question it ends on. Every handler only adds what is new; the
 // question for the phase the conversation lands in is appended here, so no path can forget to ask it.
 import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
-import { pathTo, stepsAfter, topicLength } from "./path.js";
+import { stepNumber, stepsAfter, topicLength } from "./path.js";
 import { type HintKind, initialState, SAID_SUPPORT, type State } from "./state.js";
 import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
 
@@ -105,7 +105,7 @@ export class Turn {
       case "resume": {
         const topic = this.topic;
         const saved = s.saved ?? s.step;
-        const n = topic ? pathTo(topic, saved).length + 1 : saved + 1;
+        const n = topic ? stepNumber(topic, saved, []) : saved + 1;
         const place = { n, topic: topic?.title ?? "", title: topic?.steps[saved]?.title ?? "" };
         return pending
           ? fill(sh.replies.resumeOrNew, { ...place, next: pending.title })
@@ -116,14 +116,10 @@ export class Turn {
     }
   }
 
-  /**
-   * The step's number on this caller's path: the steps they heard before it, plus one. A history shorter than
-   * any way to the step (a state from before histories were kept) counts the shortest way instead.
-   */
+  /** The step's number on this caller's path (lambda/engine/path.ts). */
   get stepNumber(): number {
-    const s = this.state;
-    const shortest = s.hist.length < s.step && this.topic ? pathTo(this.topic, s.step).length : 0;
-    return Math.max(s.hist.length, shortest) + 1;
+    const topic = this.topic;
+    return topic ? stepNumber(topic, this.state.step, this.state.hist) : this.state.step + 1;
   }
 
   /** "This takes 5 short steps", or "up to 6" where the way depends on the caller's answers. */

@@ -1,7 +1,7 @@
 // A pause on a smart speaker: the microphone closes after a few seconds, so "wait" can't keep the line open as
 // it does on the phone. The session ends, the place is saved, and the listener is told how to come back.
 import type { SpeechContent, SpokenShared } from "../../content/types.js";
-import { pathTo } from "../../engine/path.js";
+import { stepNumber } from "../../engine/path.js";
 import type { State } from "../../engine/state.js";
 import { fill } from "../../engine/turn.js";
 import type { Progress } from "../../engine/types.js";
@@ -33,9 +33,8 @@ export function pauseSpeech(stepNumber: number | undefined, shared: SpokenShared
 
 /** The number the listener heard for the step they stop at (the steps on their path so far, plus one). */
 export function stepNumberAt(place: Progress, state: State | undefined, content: SpeechContent): number {
-  if (state?.topic === place.topic && state.step === place.step && state.hist.length > 0)
-    return state.hist.length + 1;
-  return pathTo(content.topics[place.topic], place.step).length + 1;
+  const heard = state?.topic === place.topic && state.step === place.step ? state.hist : [];
+  return stepNumber(content.topics[place.topic], place.step, heard);
 }
 
 /**
