@@ -35,6 +35,11 @@ const LEAVING =
   /\b(bye|goodbye|good bye|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/;
 export const isLeaving = (text: string) => LEAVING.test(text);
 
+/** A whole turn of thanks or "that's all": at "anything else?", the caller is done. */
+const DONE_HERE =
+  /^(?:(?:great|good|ok|okay|perfect|lovely|brilliant|awesome|cool|fine|no|nope|that's (?:all|it|everything)|nothing else|all good|i'm good|i'm all set)[ ,.!]*)*(?:(?:thanks|thank you|many thanks|cheers)(?: (?:so much|very much|a lot|again))?|that's (?:all|it|everything)|nothing else|i'm good|i'm all set|all set)[ ,.!]*$/;
+export const isDoneHere = (text: string) => DONE_HERE.test(text.trim());
+
 /** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
   /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;

@@ -14,6 +14,7 @@ import {
   asksRepeat,
   cameBack,
   correctionIn,
+  isDoneHere,
   isLeaving,
   isQuestion,
   saidAgain,
@@ -97,6 +98,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const reply = answering ? readAnswer(text, words) : undefined;
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) return { type: "stop" };
+  // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
+  if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
   // A person asked for in so many words, wherever the conversation is.
   if (wantsPerson(text) && !/^(no|not|don't)\b/.test(text)) return { type: "topic", topic: "ContactSupport" };
   // "Could you say all that once more, slowly?": the step again.
