@@ -11,7 +11,7 @@ import {
   sameProblem,
   settleAsk,
 } from "./asides.js";
-import { initialState, type State } from "./state.js";
+import { initialState, SAID_RESOLVED, type State } from "./state.js";
 import { answerQuestion, contactSupport, goTo, pickUp, readStep, resolved, startTopic } from "./steps.js";
 import { fill, Turn, type TurnResult } from "./turn.js";
 import type { Capabilities, Input, Progress, Recognised } from "./types.js";
@@ -105,7 +105,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   t.state = { ...t.state, said: undefined };
   if (settleAsk(t, input)) return;
   if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
-  if (input.type === "correction") return correct(t, input.answer);
+  if (input.type === "correction") return correct(t, input.answer, said);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
     if (t.state.phase === "resume") return startTopic(t, input.topic);
@@ -291,8 +291,14 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
 }
 
 /** "No wait, I meant yes": the question before this step is answered again, the other way. */
-function correct(t: Turn, a: "yes" | "no") {
+function correct(t: Turn, a: "yes" | "no", said: string | undefined) {
   const s = t.state;
+  if (s.phase === "anythingElse" && said === SAID_RESOLVED && s.topic) {
+    // The yes that ended the topic, taken back: the same question, answered the other way.
+    t.state = { ...s, phase: "step" };
+    t.add(fill(t.shared.replies.corrected, { answer: a }));
+    return answer(t, a);
+  }
   const previous = s.hist.at(-1);
   const before = previous === undefined ? undefined : t.topic?.steps[previous];
   if (t.inTopic && previous !== undefined && (before?.then === "question" || before?.then === "fixed")) {

@@ -43,7 +43,9 @@ export function resolved(t: Turn) {
   const s = t.state;
   if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
   t.add(t.shared.replies.resolved);
-  t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED };
+  // The place is kept beside "anything else?", so "wait, I meant no" can take the yes back.
+  const place = s.topic ? { topic: s.topic, step: s.step, hist: s.hist } : {};
+  t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED, ...place };
 }
 
 /** Follows a branch target: a step id, or next / finish / resolved / support. */

@@ -1,7 +1,7 @@
 // What the line is waiting for, read from the state alone: an answer to a yes/no question (with its own answer
 // words), a confirmation, a step to be done, a problem to be named, or "anything else?".
 import type { AnswerWords, SpeechContent } from "../../content/types.js";
-import type { State } from "../state.js";
+import { SAID_RESOLVED, type State } from "../state.js";
 
 /** What the line is waiting for, from the state alone. */
 export type Waiting = "answer" | "confirm" | "done" | "topic" | "anythingElse";
@@ -31,6 +31,21 @@ export function earlierQuestion(
   const previous = s?.hist.at(-1);
   const step =
     s?.topic !== undefined && previous !== undefined ? content.topics[s.topic].steps[previous] : undefined;
+  if (step?.then === "fixed") return { words: merge(content.shared.fixedAnswers, step.answers) };
+  if (step?.then === "question") return step.answers ? { words: step.answers } : {};
+  return undefined;
+}
+
+/**
+ * Right after "Great, I'm glad your backup is working": the question whose yes ended the topic, so "wait, I
+ * meant no" or "no, it's still failing" can take that yes back.
+ */
+export function justResolved(
+  content: SpeechContent,
+  s: State | undefined,
+): { words?: AnswerWords } | undefined {
+  if (s?.phase !== "anythingElse" || s.said !== SAID_RESOLVED || s.topic === undefined) return undefined;
+  const step = content.topics[s.topic].steps[s.step];
   if (step?.then === "fixed") return { words: merge(content.shared.fixedAnswers, step.answers) };
   if (step?.then === "question") return step.answers ? { words: step.answers } : {};
   return undefined;

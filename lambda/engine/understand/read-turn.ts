@@ -22,7 +22,7 @@ import {
   stillWorking,
   wantsPerson,
 } from "./cues.js";
-import { atFixedStep, earlierQuestion, type Waiting, waitingFor } from "./expectation.js";
+import { atFixedStep, earlierQuestion, justResolved, type Waiting, waitingFor } from "./expectation.js";
 import { type Heard, type Interpretation, isSideQuestion, PLAUSIBLE } from "./heard.js";
 
 export type { Heard, Interpretation };
@@ -122,6 +122,15 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       ...(OPENS_WITH_ANSWER.test(text) ? { tentative: true } : {}),
     };
   const correction = correctionIn(text);
+  // "Wait, I meant no", "no, it's still failing" right after the line took a yes as fixed: the yes taken back.
+  const resolvedAt = justResolved(content, s);
+  if (resolvedAt) {
+    const undone = correction?.tails
+      .map((t) => readAnswer(t, resolvedAt.words))
+      .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose");
+    const meant = undone?.answer === "no" && (correction?.earlier || undone.strength === "words");
+    if (meant || (!asked && STILL_FAILING.test(text))) return { type: "correction", answer: "no" };
+  }
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
     // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
     const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
