@@ -38,7 +38,11 @@ const DONE_REPORT =
 
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
-  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work) (again|still)\b|\bstill nothing\b|\bnothing yet\b/;
+  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/;
+
+/** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
+const NOTHING_ELSE =
+  /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/;
 
 /** "Go back", "back up a step", "can we go back": the back command, said first. */
 const GO_BACK =
@@ -125,10 +129,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Wait, I meant no", "no, it's still failing" right after the line took a yes as fixed: the yes taken back.
   const resolvedAt = justResolved(content, s);
   if (resolvedAt) {
-    const undone = correction?.tails
-      .map((t) => readAnswer(t, resolvedAt.words))
+    // A bare "sorry, no" is no to anything else; "wait, no, it's still not going" says more: the answer changed.
+    const said = correction?.tails.filter((t) => correction.earlier || !NOTHING_ELSE.test(t));
+    const undone = said
+      ?.map((t) => readAnswer(t, resolvedAt.words))
       .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose");
-    const meant = undone?.answer === "no" && (correction?.earlier || undone.strength === "words");
+    const meant = undone?.answer === "no";
     if (meant || (!asked && STILL_FAILING.test(text))) return { type: "correction", answer: "no" };
   }
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
