@@ -138,11 +138,10 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
   };
   // Where a phrase lives in the content ("topics.BackupStuck.steps.2.say") names its file in the message.
   const fileOf = (path: string) => {
-    const [part, name] = path.split(".");
-    if (part === "topics" && name)
-      return `${content.files[name as TopicId]}: ${path.split(".").slice(2).join(".")}`;
-    if (part === "questions") return `${rel(QUESTIONS_FILE)}: ${path.split(".").slice(1).join(".")}`;
-    return `${rel(SHARED_FILE)}: ${path.split(".").slice(1).join(".")}`;
+    const [part, name, ...rest] = path.split(".");
+    if (part === "topics" && name) return `${content.files[name as TopicId]}: ${rest.join(".")}`;
+    const field = [name, ...rest].join(".");
+    return `${rel(part === "questions" ? QUESTIONS_FILE : SHARED_FILE)}: ${field}`;
   };
   const worded = channelProblems(spokenSource(content)).map(
     ({ path, problem }) => `${fileOf(path)}: ${problem}`,
