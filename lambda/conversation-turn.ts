@@ -56,6 +56,7 @@ export async function takeTurn(r: TurnRequest): Promise<TakenTurn> {
   const { state, output } = converse(contentFor(r.wording), r.caps, prev, input, {
     stateLost: decoded !== undefined && !decoded.ok,
     saved,
+    now: Date.now(),
   });
   const change = progressChange(prev, state, output, r.channel);
   if (r.progressKey) await r.tracker?.apply(r.progressKey, change);

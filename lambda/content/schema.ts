@@ -68,6 +68,9 @@ const stepSay = worded(
   ),
 );
 
+/** A few words for an agent's screen: "iCloud storage not full". */
+const note = text.refine((s) => wordCount(s) <= 8, "must be at most 8 words");
+
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be kebab-case, like 'restart-router'");
 const target = z.union([z.enum(SPECIAL_TARGETS), id]);
 
@@ -164,16 +167,21 @@ export const StepSchema = z
      * counts as the opposite answer. 'fixed' steps also understand shared.fixedAnswers.
      */
     answers: answerWords.optional(),
+    /**
+     * On 'question' steps: what each answer tells the agent a caller is handed to ("iCloud storage not full").
+     * Written, not spoken: it goes into the hand-off summary, never the caller's own words.
+     */
+    notes: z.object({ yes: note, no: note }).strict().optional(),
   })
   .strict()
   .superRefine((step, ctx) => {
     if (step.then === "question") {
-      for (const key of ["ask", "yes", "no"] as const) {
+      for (const key of ["ask", "yes", "no", "notes"] as const) {
         if (!step[key])
           ctx.addIssue({ code: "custom", path: [key], message: "is required when then is 'question'" });
       }
     } else {
-      for (const key of ["ask", "yes", "no"] as const) {
+      for (const key of ["ask", "yes", "no", "notes"] as const) {
         if (step[key])
           ctx.addIssue({ code: "custom", path: [key], message: "is only allowed when then is 'question'" });
       }
@@ -350,6 +358,27 @@ export const SharedSchema = z
         keptData: spoken,
         /** "I meant yes": the earlier question is answered again, this way. */
         corrected: template(["answer"]),
+      })
+      .strict(),
+    /**
+     * The hand-off summary an agent sees (contact attributes, at most about 300 characters), and what the line
+     * reads back to "what have we done so far?". Built from content only: never the caller's words.
+     */
+    handoff: z
+      .object({
+        /** Where the caller got to: the topic and the step they were on. */
+        place: template(["topic", "n", "title"]),
+        /** Handed on before naming a problem. */
+        noTopic: spoken,
+        found: template(["items"]),
+        tried: template(["items"]),
+        declined: template(["items"]),
+        skipped: template(["items"]),
+        /** Why the caller was handed on: asked for a person, not understood, nothing fixed it. */
+        reason: z.object({ requested: spoken, noMatch: spoken, notFixed: spoken }).strict(),
+        minutes: template(["minutes"]),
+        /** "What have we done so far?" read back to the caller. */
+        soFar: template(["topic"]),
       })
       .strict(),
     speaker: z

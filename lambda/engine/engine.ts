@@ -13,6 +13,7 @@ import {
 } from "./asides.js";
 import { initialState, SAID_RESOLVED, type State } from "./state.js";
 import { answerQuestion, contactSupport, goTo, pickUp, readStep, resolved, startTopic } from "./steps.js";
+import { soFar } from "./summary.js";
 import { fill, Turn, type TurnResult } from "./turn.js";
 import type { Capabilities, Input, Progress, Recognised } from "./types.js";
 
@@ -28,10 +29,12 @@ export function converse(
     stateLost?: boolean;
     /** Where this caller got to last time (from the progress store); offered when a new conversation opens. */
     saved?: Progress;
+    /** The time of the turn (epoch milliseconds): how long a caller handed on has spent with the line. */
+    now?: number;
   } = {},
 ): TurnResult {
   const start = prev && prev.phase !== "ended" ? { ...prev, hist: [...prev.hist] } : initialState();
-  const t = new Turn(content, caps, start);
+  const t = new Turn(content, caps, start, opts.now);
   if (opts.stateLost) {
     t.signal({ kind: "stateLost" }).add(content.shared.replies.lostPlace);
     t.state = { ...initialState(), phase: "topic" };
@@ -202,8 +205,9 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
       if (t.expect() === "next") return goTo(t, "next");
       return void t.add(...t.body());
     case "whichStep":
+      // Where we are, then what was done on the way ("what have we done so far?").
       if (!t.inTopic || !t.step) return noStepHere(t);
-      return void t.add(t.whereWeAre());
+      return void t.add(t.whereWeAre(), ...soFar(t.content, t.state));
     case "back": {
       if (!t.inTopic) return noStepHere(t);
       const hist = [...s.hist];
@@ -219,7 +223,7 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
     }
     case "skip": {
       if (!t.inTopic) return noStepHere(t);
-      t.add(sh.replies.skipped);
+      t.note("s").add(sh.replies.skipped);
       // Skipping a diagnostic question means "that's not it": take its "no" branch.
       const step = t.step;
       return goTo(t, t.state.phase === "step" && step?.then === "question" ? (step.no ?? "next") : "next");
@@ -259,7 +263,7 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
     case "confirm":
       if (a === "yes") return readStep(t, s.step, { push: false, confirmed: true });
       if (a === "no") {
-        t.add(sh.replies.confirmDeclined);
+        t.note("x").add(sh.replies.confirmDeclined);
         return goTo(t, t.step?.declined ?? "next");
       }
       if (a === "maybe") return void t.add(...t.body());
@@ -267,17 +271,17 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
     case "step":
       if (!step) return;
       if (step.then === "fixed") {
-        if (a === "yes") return resolved(t);
+        if (a === "yes") return resolved(t.note("y"));
         if (a === "maybe") return void t.add(step.unsure ?? sh.replies.unsureFixed);
-        return goTo(t, "next");
+        return goTo(t.note("n"), "next");
       }
       if (step.then === "question") {
-        if (a === "yes") return goTo(t, step.yes ?? "next");
-        if (a === "no") return goTo(t, step.no ?? "next");
+        if (a === "yes") return goTo(t.note("y"), step.yes ?? "next");
+        if (a === "no") return goTo(t.note("n"), step.no ?? "next");
         if (a === "maybe") return void t.add(step.unsure ?? sh.replies.unsureFixed);
         return failure(t, "noMatch");
       }
-      if (a === "yes" || a === "next") return goTo(t, "next");
+      if (a === "yes" || a === "next") return goTo(t.note("c"), "next");
       // "No", "not yet" or "not sure" at a step to carry out: reassurance and a way forward, not the same words.
       t.add(sh.replies.notYet);
       t.asked = true;

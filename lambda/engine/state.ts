@@ -70,7 +70,22 @@ export interface State {
    * keypad keys): said once, then again only after a miss or when the caller asks for help.
    */
   hinted?: HintKind[];
+  /**
+   * What happened at each step of the topic so far, one letter per step index (see Outcome): what the hand-off
+   * summary and "what have we done so far?" are built from. Never the caller's words.
+   */
+  outcomes?: string;
+  /** When the conversation began, epoch seconds: how long the caller spent with the line. */
+  began?: number;
 }
+
+/** A step's outcome: answered yes or no, carried out, declined (its confirmation), skipped; "." not reached. */
+export type Outcome = "y" | "n" | "c" | "x" | "s";
+export const NOT_REACHED = ".";
+const OUTCOMES = /^[.yncxs]*$/;
+/** Any epoch second from 2020 to 2100: a value outside it is not ours. */
+const isEpochSeconds = (n: unknown): n is number =>
+  typeof n === "number" && Number.isInteger(n) && n > 1_577_836_800 && n < 4_102_444_800;
 
 /** Questions that come with a hint on how to answer them: a step to carry out, a yes or no. */
 export type HintKind = "next" | "yesNo";
@@ -104,6 +119,8 @@ export function encodeState(state: State): string {
   if (state.pending) compact.n = state.pending;
   if (state.said) compact.e = state.said;
   if (state.hinted?.length) compact.k = state.hinted.map((k) => k[0]).join("");
+  if (state.outcomes) compact.d = state.outcomes;
+  if (state.began !== undefined) compact.b = state.began;
   return JSON.stringify(compact);
 }
 
@@ -160,6 +177,9 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (o.e !== undefined && !knownSaid) return { ok: false, reason: "unknown said" };
   if (o.k !== undefined && !(typeof o.k === "string" && /^(n?y?|yn)$/.test(o.k)))
     return { ok: false, reason: "bad hints" };
+  if (o.d !== undefined && !(typeof o.d === "string" && o.d.length <= length && OUTCOMES.test(o.d)))
+    return { ok: false, reason: "bad outcomes" };
+  if (o.b !== undefined && !isEpochSeconds(o.b)) return { ok: false, reason: "bad start time" };
   const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };
   if (topic) state.topic = topic;
   if (o.z === 1) state.paused = true;
@@ -169,6 +189,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (typeof o.a === "string") state.ask = ASKS[o.a];
   if (o.n !== undefined) state.pending = o.n as TopicId;
   if (typeof o.e === "string") state.said = o.e;
+  if (typeof o.d === "string" && o.d.length > 0) state.outcomes = o.d;
+  if (isEpochSeconds(o.b)) state.began = o.b;
   if (typeof o.k === "string" && o.k.length > 0)
     state.hinted = [...o.k].map((c) => HINT_CODES[c]).filter((k): k is HintKind => k !== undefined);
   return { ok: true, state };

@@ -44,7 +44,7 @@ export function resolved(t: Turn) {
   if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
   t.add(t.shared.replies.resolved);
   // The place is kept beside "anything else?", so "wait, I meant no" can take the yes back.
-  const place = s.topic ? { topic: s.topic, step: s.step, hist: s.hist } : {};
+  const place = s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {};
   t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED, ...place };
 }
 

@@ -1,8 +1,10 @@
 // Collects what one turn says and settles the question it ends on. Every handler only adds what is new; the
 // question for the phase the conversation lands in is appended here, so no path can forget to ask it.
 import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
+import { fill } from "./fill.js";
 import { stepNumber, stepsAfter, topicLength } from "./path.js";
-import { type HintKind, initialState, SAID_SUPPORT, type State } from "./state.js";
+import { type HintKind, initialState, NOT_REACHED, type Outcome, SAID_SUPPORT, type State } from "./state.js";
+import { type HandoffSummary, handoffSummary } from "./summary.js";
 import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
 
 export interface TurnResult {
@@ -12,8 +14,7 @@ export interface TurnResult {
 
 type RepromptKind = keyof SpeechContent["shared"]["reprompts"];
 
-export const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+export { fill };
 
 export class Turn {
   readonly say: string[] = [];
@@ -28,14 +29,31 @@ export class Turn {
   private readonly hintedBefore: HintKind[];
   end?: Output["end"];
   handoff?: Output["handoff"];
+  summary?: HandoffSummary;
+  /** When the conversation began (epoch seconds): kept for the whole call, whatever state a handler builds. */
+  private readonly began: number | undefined;
   forget?: boolean;
 
   constructor(
     readonly content: SpeechContent,
     readonly caps: Capabilities,
     public state: State,
+    /** The time of this turn (epoch milliseconds), when the channel gives it: how long the call has taken. */
+    readonly now?: number,
   ) {
     this.hintedBefore = state.hinted ?? [];
+    this.began = state.began ?? (now !== undefined ? Math.floor(now / 1000) : undefined);
+  }
+
+  /** Notes what happened at the current step, for the hand-off summary and "what have we done so far?". */
+  note(outcome: Outcome): this {
+    const s = this.state;
+    const topic = this.topic;
+    if (!topic) return this;
+    const outcomes = [...(s.outcomes ?? "").padEnd(topic.steps.length, NOT_REACHED)];
+    outcomes[s.step] = outcome;
+    this.state = { ...s, outcomes: outcomes.join("").replace(/\.+$/, "") };
+    return this;
   }
 
   get shared() {
@@ -170,9 +188,11 @@ export class Turn {
     const where =
       s.topic && this.inTopic ? { topic: s.topic, step: s.step } : s.topic ? { topic: s.topic } : {};
     this.signal({ kind: "escalated", reason, ...where });
+    // What the agent sees (phone) and what the hand-off turn logs (every channel).
+    this.summary = handoffSummary(this.content, s, reason, { atStep: this.inTopic, now: this.now });
     if (this.caps.canTransfer) {
       this.add(this.shared.replies.handoffAgent);
-      this.handoff = { reason, ...where };
+      this.handoff = { reason, ...where, summary: this.summary };
       this.end = "handoff";
       this.state = { ...s, phase: "ended", paused: undefined, offered: undefined };
       return this;
@@ -204,6 +224,8 @@ export class Turn {
     const hinted =
       kind && !this.hintedBefore.includes(kind) ? [...this.hintedBefore, kind] : this.hintedBefore;
     if (this.state.phase !== "ended" && hinted.length > 0) this.state = { ...this.state, hinted };
+    if (this.state.phase !== "ended" && this.began !== undefined)
+      this.state = { ...this.state, began: this.began };
     const say = [...this.say];
     if (!this.end && !this.asked && !this.state.paused && !this.state.offered) say.push(this.question(hint));
     // Never a silent open turn (Lex rejects ElicitIntent without a message): a state no path builds, only a
@@ -220,6 +242,7 @@ export class Turn {
     if (hint) output.hint = true;
     if (this.end) output.end = this.end;
     if (this.handoff) output.handoff = this.handoff;
+    if (this.summary) output.summary = this.summary;
     if (this.forget) output.forget = true;
     return { state: this.state, output };
   }

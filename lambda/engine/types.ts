@@ -1,5 +1,6 @@
 // What goes into and comes out of the conversation engine. Channel-neutral: no AWS, Lex or Alexa types.
 import type { TopicId } from "../content/intents.js";
+import type { HandoffSummary } from "./summary.js";
 
 /** What the caller is asked to do next; adapters turn it into keypad hints, Lex dialog actions, reprompts. */
 export type Expect = "topic" | "next" | "yesNo" | "anythingElse" | "resume" | "none";
@@ -104,7 +105,9 @@ export interface Output {
   hint?: boolean;
   /** The conversation ends after this turn: said goodbye, or handed to a person. */
   end?: "goodbye" | "handoff";
-  handoff?: { reason: HandoffReason; topic?: TopicId; step?: number };
+  handoff?: { reason: HandoffReason; topic?: TopicId; step?: number; summary: HandoffSummary };
+  /** The caller was handed on (to a person, or to Apple Support's options): what they had done, for the log. */
+  summary?: HandoffSummary;
   /** The caller asked for their saved data to be deleted. */
   forget?: boolean;
   signals: Signal[];

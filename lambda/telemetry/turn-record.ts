@@ -51,6 +51,17 @@ export function recordTurn(r: TurnRecord, content: SpeechContent): void {
     outcome: r.output.end ?? (r.output.signals.some((s) => s.kind === "resolved") ? "resolved" : "continue"),
     signals: r.output.signals.map((s) => s.kind),
     latencyMs: Math.round(r.latencyMs * 1000) / 1000,
+    // The hand-off turn: what the caller had done, in the content's words (never theirs), as the agent sees it.
+    ...(r.output.summary
+      ? {
+          handoff: {
+            reason: r.output.summary.reason,
+            summary: r.output.summary.text,
+            stepsDone: r.output.summary.stepsDone,
+            ...(r.output.summary.seconds !== undefined ? { secondsWithLine: r.output.summary.seconds } : {}),
+          },
+        }
+      : {}),
     ...(transcript !== undefined ? { transcript } : {}),
   });
 }

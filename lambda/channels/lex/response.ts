@@ -9,8 +9,20 @@ import type { LexResponse } from "./types.js";
 
 export { STATE_ATTRIBUTE };
 
+/**
+ * The hand-off contract, set on the turn that hands the caller to a person: the contact flow copies these into
+ * contact attributes, so the agent's Contact Control Panel shows what the caller already did.
+ */
+export const HANDOFF_ATTRIBUTES = ["handoffSummary", "stepsDone", "reason", "secondsWithLine"] as const;
+
 /** Our attributes; everything else in the session (contact-flow settings) is carried forward untouched. */
-const OWN_ATTRIBUTES = [STATE_ATTRIBUTE, "nextAction", "topic", "step"];
+const OWN_ATTRIBUTES: readonly string[] = [
+  STATE_ATTRIBUTE,
+  "nextAction",
+  "topic",
+  "step",
+  ...HANDOFF_ATTRIBUTES,
+];
 
 export interface Presentation {
   voice: boolean;
@@ -45,6 +57,13 @@ export function buildResponse(
   if (where?.topic) {
     sessionAttributes.topic = where.topic;
     if (where.step !== undefined) sessionAttributes.step = String(where.step + 1);
+  }
+  const summary = output.handoff?.summary;
+  if (summary) {
+    sessionAttributes.handoffSummary = summary.text;
+    sessionAttributes.stepsDone = summary.stepsDone.join(",");
+    sessionAttributes.reason = summary.reason;
+    if (summary.seconds !== undefined) sessionAttributes.secondsWithLine = String(summary.seconds);
   }
   if (output.end) {
     sessionAttributes.nextAction = output.end === "handoff" ? "TRANSFER_TO_AGENT" : "HANGUP";

@@ -95,7 +95,7 @@ const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
   resume: /\b(continue|resume|back|pick up|carry on|ready|go on)\b/,
   skip: /\b(skip|already|tried|done that|did that)\b/,
   whichStep:
-    /\b(step|steps|where am|where are|where we are|lost track|whereabouts|how many|how far|which|number)\b/,
+    /\b(step|steps|where am|where are|where we are|lost track|whereabouts|how many|how far|which|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
   startOver: /\b(start|over|beginning|top|scratch|begin)\b/,
   repeat:
     /\b(repeat|again|say that|say it|pardon|what did you say|what did you just say|what was that|catch|hear|missed|come again|one more time|once more|slowly|slower)\b/,
