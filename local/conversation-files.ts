@@ -24,6 +24,14 @@ const ExpectationSchema = z
     /** Session attributes the contact flow sees. */
     topic: z.string().optional(),
     step: z.number().int().positive().optional(),
+    /** On a hand-off: each text must appear in the summary the agent sees (`handoffSummary`). */
+    summary: texts.optional(),
+    /** None of these may appear in it: the caller's own words, numbers, addresses. */
+    summaryNot: texts.optional(),
+    /** Why the caller was handed on (`reason`): requested, noMatch or notFixed. */
+    reason: z.enum(["requested", "noMatch", "notFixed"]).optional(),
+    /** The steps done (`stepsDone`), by id, in order. */
+    stepsDone: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -100,5 +108,24 @@ export function loadConversations(dir: string): Conversation[] {
 }
 
 export type Expectation = z.infer<typeof ExpectationSchema>;
+
+/** What differs from the hand-off expectations (summary, reason, steps done), given the session attributes. */
+export function handoffDifferences(e: Expectation, attributes: Record<string, string>): string[] {
+  const out: string[] = [];
+  const summary = attributes.handoffSummary ?? "";
+  const lower = summary.toLowerCase();
+  for (const text of e.summary ?? [])
+    if (!lower.includes(text.toLowerCase()))
+      out.push(`expected the hand-off summary to say "${text}", got "${summary}"`);
+  for (const text of e.summaryNot ?? [])
+    if (lower.includes(text.toLowerCase()))
+      out.push(`expected the hand-off summary NOT to say "${text}", got "${summary}"`);
+  if ((e.summary || e.summaryNot) && summary.length > 300) out.push("hand-off summary over 300 characters");
+  if (e.reason && attributes.reason !== e.reason)
+    out.push(`expected reason ${e.reason}, got ${attributes.reason}`);
+  if (e.stepsDone && attributes.stepsDone !== e.stepsDone.join(","))
+    out.push(`expected stepsDone ${e.stepsDone.join(",")}, got ${attributes.stepsDone}`);
+  return out;
+}
 export type ConversationTurn = z.infer<typeof TurnSchema>;
 export type TurnKind = NonNullable<ConversationTurn["kind"]>;

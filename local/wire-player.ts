@@ -9,7 +9,12 @@ import {
   RecognizeTextCommand,
   RecognizeUtteranceCommand,
 } from "@aws-sdk/client-lex-runtime-v2";
-import type { Conversation, ConversationTurn, Expectation } from "./conversation-files.js";
+import {
+  type Conversation,
+  type ConversationTurn,
+  type Expectation,
+  handoffDifferences,
+} from "./conversation-files.js";
 import { INPUT_MODE_ATTRIBUTE } from "./runtime.js";
 import { messageText } from "./ssml-text.js";
 
@@ -98,6 +103,7 @@ export function differences(e: Expectation, reply: Reply): string[] {
     out.push(`expected nextAction ${e.nextAction}, got ${a.nextAction}`);
   if (e.topic && a.topic !== e.topic) out.push(`expected topic ${e.topic}, got ${a.topic}`);
   if (e.step && a.step !== String(e.step)) out.push(`expected step ${e.step}, got ${a.step}`);
+  out.push(...handoffDifferences(e, a));
   return out;
 }
 

@@ -9,6 +9,7 @@ import {
   targetsOf,
 } from "../../infra/contact-flow.js";
 import { NUMBER_ATTRIBUTE } from "../../lambda/channels/lex/identity.js";
+import { HANDOFF_ATTRIBUTES } from "../../lambda/channels/lex/response.js";
 import { handler } from "../../lambda/handler.js";
 
 const PARAMS: ContactFlowParams = {
@@ -60,6 +61,30 @@ const actionOfType = (flow: ContactFlow, type: string): FlowAction => {
   return found[0] as FlowAction;
 };
 const action = (flow: ContactFlow, id: string | undefined) => flow.Actions.find((a) => a.Identifier === id);
+
+/** One turn on the phone line, as Lex sends it from Amazon Connect, with the session so far. */
+const phoneTurn = (
+  intent: string,
+  transcript: string,
+  inputMode = "Speech",
+  sessionAttributes: Record<string, string> = {},
+) => ({
+  messageVersion: "1.0",
+  invocationSource: "FulfillmentCodeHook",
+  inputMode,
+  sessionId: "contact-flow-test",
+  inputTranscript: transcript,
+  bot: {
+    id: "BOTID12345",
+    name: "bot",
+    localeId: "en_US",
+    version: "1",
+    aliasId: "ALIASID123",
+    aliasName: "live",
+  },
+  requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
+  sessionState: { sessionAttributes, intent: { name: intent, slots: {}, state: "InProgress" } },
+});
 
 describe.each([
   ["agents staffed", true],
@@ -116,7 +141,10 @@ describe.each([
         flow,
         route.Transitions.Conditions?.find((c) => c.Condition.Operands.includes(value))?.NextAction,
       );
-    const setQueue = branch("TRANSFER_TO_AGENT");
+    // The transfer first copies the hand-off summary into contact attributes, for the agent's screen.
+    const attributes = branch("TRANSFER_TO_AGENT");
+    expect(attributes?.Type).toBe("UpdateContactAttributes");
+    const setQueue = action(flow, attributes?.Transitions.NextAction);
     expect(setQueue?.Type).toBe("UpdateContactTargetQueue");
     expect(setQueue?.Parameters).toEqual({ QueueId: PARAMS.queueArn });
     expect(action(flow, setQueue?.Transitions.NextAction)?.Type).toBe("TransferContactToQueue");
@@ -139,6 +167,57 @@ describe.each([
       }
     },
   );
+});
+
+describe("the warm hand-off", () => {
+  const flow = build();
+  const attributes = actionOfType(flow, "UpdateContactAttributes");
+
+  it("copies every hand-off attribute the Lambda sets from the Lex session into the contact", () => {
+    expect(attributes.Parameters.TargetContact).toBe("Current");
+    const copied = attributes.Parameters.Attributes as Record<string, string>;
+    for (const name of [...HANDOFF_ATTRIBUTES, "topic", "step"])
+      expect(copied[name], name).toBe(`$.Lex.SessionAttributes.${name}`);
+    // A failure to set them never stops the transfer.
+    expect(attributes.Transitions.NextAction).toBe("set-queue");
+    expect(attributes.Transitions.Errors).toEqual([
+      { NextAction: "set-queue", ErrorType: "NoMatchingError" },
+    ]);
+  });
+
+  it("sets them on the transfer path only: not when the bot fails, not on a hang-up", () => {
+    const into = flow.Actions.filter((a) => targetsOf(a).includes(attributes.Identifier)).map(
+      (a) => a.Identifier,
+    );
+    expect(into).toEqual(["route"]);
+    const route = actionOfType(flow, "Compare");
+    const to = route.Transitions.Conditions?.find((c) => c.NextAction === attributes.Identifier);
+    expect(to?.Condition.Operands).toEqual(["TRANSFER_TO_AGENT"]);
+  });
+
+  it("gets from the Lambda, on a transfer, a summary of what the caller did, in the content's words", async () => {
+    // A caller who said their email and number on the way, then asked for a person.
+    let session: Record<string, string> = {};
+    for (const [intent, words] of [
+      ["StorageFull", "my icloud storage is full"],
+      ["Yes", "yes"],
+      ["FallbackIntent", "my email is jo@example.com"],
+      ["FallbackIntent", "call me back on 555 201 7788"],
+      ["ContactSupport", "agent"],
+    ] as const) {
+      const reply = await handler(phoneTurn(intent, words, "Speech", session));
+      session = reply.sessionState.sessionAttributes ?? {};
+    }
+    expect(session.nextAction).toBe("TRANSFER_TO_AGENT");
+    expect(session.handoffSummary).toContain("Freeing up iCloud storage, at step 2");
+    expect(session.handoffSummary).toContain("Found: iCloud storage full.");
+    expect(session.handoffSummary).toContain("Asked for a person.");
+    expect(session.handoffSummary).not.toMatch(/jo@example|555|7788|email/);
+    expect(session.reason).toBe("requested");
+    expect(session.stepsDone).toBe("check-storage");
+    expect(Number(session.secondsWithLine)).toBeGreaterThanOrEqual(0);
+    expect(session.handoffSummary?.length).toBeLessThanOrEqual(300);
+  });
 });
 
 describe("the graph check itself", () => {
@@ -170,23 +249,6 @@ describe("buildContactFlow", () => {
 });
 
 describe("the flow and the Lambda agree on nextAction", () => {
-  const phoneTurn = (intent: string, transcript: string, inputMode = "Speech") => ({
-    messageVersion: "1.0",
-    invocationSource: "FulfillmentCodeHook",
-    inputMode,
-    sessionId: "contact-flow-test",
-    inputTranscript: transcript,
-    bot: {
-      id: "BOTID12345",
-      name: "bot",
-      localeId: "en_US",
-      version: "1",
-      aliasId: "ALIASID123",
-      aliasName: "live",
-    },
-    requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
-    sessionState: { sessionAttributes: {}, intent: { name: intent, slots: {}, state: "InProgress" } },
-  });
   const values = (flow: ContactFlow) =>
     (actionOfType(flow, "Compare").Transitions.Conditions ?? []).flatMap((c) => c.Condition.Operands);
 

@@ -14,7 +14,7 @@ import { readTurn } from "../../lambda/engine/understand/read-turn.js";
 import { handler } from "../../lambda/handler.js";
 import { confidenceThresholdOf } from "../../local/bot.js";
 import { IntentClassifier, interpret } from "../../local/classifier.js";
-import type { Conversation, Expectation } from "../../local/conversation-files.js";
+import { type Conversation, type Expectation, handoffDifferences } from "../../local/conversation-files.js";
 
 export { type Conversation, loadConversations } from "../../local/conversation-files.js";
 
@@ -129,6 +129,8 @@ function check(e: Expectation, response: PlayedTurn["response"], said: string, w
     fail(`expected nextAction ${e.nextAction}, got ${attrs.nextAction}`);
   if (e.topic && attrs.topic !== e.topic) fail(`expected topic ${e.topic}, got ${attrs.topic}`);
   if (e.step && attrs.step !== String(e.step)) fail(`expected step ${e.step}, got ${attrs.step}`);
+  const [handoff] = handoffDifferences(e, attrs);
+  if (handoff) fail(handoff);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,7 +197,8 @@ function checkAlexa(e: Expectation, response: AlexaResponse, where: string) {
   const ended = response.response.shouldEndSession === true;
   if (e.action && ended !== (e.action === "Close"))
     fail(`expected ${e.action === "Close" ? "the session to end" : "the session to stay open"}`);
-  if (e.nextAction === "TRANSFER_TO_AGENT") fail("expected a transfer to an agent, which Alexa can't do");
+  if (e.nextAction === "TRANSFER_TO_AGENT" || e.summary || e.reason || e.stepsDone)
+    fail("expected a transfer to an agent (and its summary), which Alexa can't do");
   if (e.nextAction === "HANGUP" && !ended) fail("expected the session to end");
   if (e.topic === undefined && e.step === undefined) return;
   const decoded = decodeState(response.sessionAttributes?.[STATE_ATTRIBUTE], content);
