@@ -377,6 +377,7 @@ export const SharedSchema = z
         /** Why the caller was handed on: asked for a person, not understood, nothing fixed it. */
         reason: z.object({ requested: spoken, noMatch: spoken, notFixed: spoken }).strict(),
         minutes: template(["minutes"]),
+        underAMinute: spoken,
         /** "What have we done so far?" read back to the caller. */
         soFar: template(["topic"]),
       })

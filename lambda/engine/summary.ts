@@ -89,10 +89,13 @@ export function handoffSummary(
   const topic = s.topic ? content.topics[s.topic] : undefined;
   const seconds =
     now !== undefined && s.began !== undefined ? Math.max(0, Math.round(now / 1000) - s.began) : undefined;
-  const ending = [
-    h.reason[reason],
-    ...(seconds !== undefined ? [fill(h.minutes, { minutes: Math.max(1, Math.round(seconds / 60)) })] : []),
-  ];
+  const time =
+    seconds === undefined
+      ? []
+      : seconds < 60
+        ? [h.underAMinute]
+        : [fill(h.minutes, { minutes: Math.round(seconds / 60) })];
+  const ending = [h.reason[reason], ...time];
   const d = topic ? done(topic, s.outcomes) : undefined;
   const step = topic?.steps[s.step];
   const place = !topic

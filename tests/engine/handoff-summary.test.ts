@@ -35,6 +35,11 @@ describe("the hand-off summary", () => {
     ]);
     expect(last.handoff?.summary.seconds).toBe(430);
     expect(last.handoff?.summary.text).toContain("7 min with the line.");
+    const quick = play([
+      [{ type: "topic", topic: "RestartIPhone" }, START],
+      [{ type: "agent" }, START + 20_000],
+    ]);
+    expect(quick.last.summary?.text).toContain("Under a minute with the line.");
   });
 
   it("keeps a long way through a topic within what an agent reads at a glance", () => {
