@@ -2,7 +2,7 @@
 // arrive as strings, values in cdk.json as JSON, so every reader accepts both. A bad value stops the synth with a
 // message naming the key, instead of deploying something that fails at the first call.
 import { readConfig } from "../lambda/config.js";
-import { NLU_CONFIDENCE_THRESHOLD } from "../lambda/content/load.js";
+import { DEFAULT_LOCALE, NLU_CONFIDENCE_THRESHOLD } from "../lambda/content/load.js";
 
 export interface LineSettings {
   /** Apple Support's number as the Lambda speaks it (env SUPPORT_PHONE). */
@@ -32,6 +32,29 @@ export interface LineSettings {
 }
 
 export const DEFAULT_VOICE_ID = "Joanna";
+
+/**
+ * The Amazon Polly voices with a neural variant, per bot locale (Polly's "Neural voices" list, checked
+ * 2026-11): the bot's voice settings use the neural engine, so a standard-only voice (Aditi, say) would synthesize
+ * here and fail at deploy. Add a locale's list when prompts/ gains that locale.
+ */
+export const NEURAL_VOICES: Record<string, readonly string[]> = {
+  "en-US": [
+    "Danielle",
+    "Gregory",
+    "Ivy",
+    "Joanna",
+    "Joey",
+    "Justin",
+    "Kendra",
+    "Kevin",
+    "Kimberly",
+    "Matthew",
+    "Ruth",
+    "Salli",
+    "Stephen",
+  ],
+};
 /** One source with the local runtime: the bot model carries it. */
 export const DEFAULT_NLU_CONFIDENCE_THRESHOLD = NLU_CONFIDENCE_THRESHOLD;
 /** Every new Connect instance has a queue of this name; its id is a generated UUID, so it is looked up. */
@@ -95,6 +118,13 @@ export function readSettings(read: ContextReader): LineSettings {
   const voiceId = text(read, "voiceId") ?? DEFAULT_VOICE_ID;
   if (!/^[A-Z][A-Za-z]{1,19}$/.test(voiceId)) {
     throw new SettingsError("voiceId", `must be an Amazon Polly voice id such as ${DEFAULT_VOICE_ID}`);
+  }
+  const neural = NEURAL_VOICES[DEFAULT_LOCALE] ?? [];
+  if (!neural.includes(voiceId)) {
+    throw new SettingsError(
+      "voiceId",
+      `is '${voiceId}', which has no neural ${DEFAULT_LOCALE} voice in Amazon Polly; use one of ${neural.join(", ")}`,
+    );
   }
 
   const rawThreshold = text(read, "nluConfidenceThreshold");

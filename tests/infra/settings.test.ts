@@ -52,6 +52,9 @@ describe("readSettings", () => {
   it.each([
     [{ supportPhone: "call <us>" }, /supportPhone/],
     [{ voiceId: "joanna; rm" }, /voiceId/],
+    // A real Polly voice, but with no neural variant (or not for this locale): fails at synth, not at deploy.
+    [{ voiceId: "Aditi" }, /'voiceId' is 'Aditi', which has no neural en-US voice .*Joanna/],
+    [{ voiceId: "Brian" }, /'voiceId' is 'Brian', which has no neural en-US voice/],
     [{ nluConfidenceThreshold: "1.5" }, /nluConfidenceThreshold/],
     [{ nluConfidenceThreshold: "high" }, /nluConfidenceThreshold/],
     [{ conversationLogs: "yes" }, /conversationLogs.*true or false/],
