@@ -1,7 +1,9 @@
 // npm run bench: bundle size, cold start over an empty handler, warm turn latency (and, when present, the
-// local runtime's throughput). Prints a Markdown table and writes bench/results.json. `--quick` runs a few
-// seconds' worth so CI keeps the script working; its figures are not meant to be compared.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+// local runtime's throughput). Prints a Markdown table and writes the figures to bench/out/results.json (ignored
+// by git: running the benchmark changes no tracked file); `-- --save` also writes bench/results.json, the run the
+// README quotes. `--quick` runs a few seconds' worth so CI keeps the script working; its figures are not meant
+// to be compared.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bundle } from "./bundle.js";
@@ -121,4 +123,10 @@ console.log(
 console.log(
   `${results.machine.model}, ${results.machine.cpus} cores, Node ${process.version}, ${results.date}${quick ? " (quick run)" : ""}`,
 );
-if (!quick) writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+const json = `${JSON.stringify(results, null, 2)}\n`;
+mkdirSync(`${root}bench/out`, { recursive: true });
+writeFileSync(`${root}bench/out/results.json`, json);
+if (process.argv.includes("--save") && !quick) writeFileSync(`${root}bench/results.json`, json);
+console.log(
+  `figures in bench/out/results.json${process.argv.includes("--save") && !quick ? " and bench/results.json" : ""}`,
+);
