@@ -1,5 +1,5 @@
 // Bundles a Lambda entry the way the CDK app does (esbuild, minified ESM, AWS SDK left to the runtime) and
-// reports its size. Also used by the cold-start benchmark, which loads the bundle in fresh processes.
+// reports its size. Also used by the peers benchmark (bench/peers.ts), which loads each bundle in fresh processes.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
