@@ -20,11 +20,16 @@ const isXmlChar = (cp: number) =>
   (cp >= 0xe000 && cp <= 0xfffd) ||
   (cp >= 0x10000 && cp <= 0x10ffff);
 
+/** Anything outside XML 1.0's Char production (checked before the slower per-character filter runs). */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 export const escapeXml = (text: string) =>
-  Array.from(text)
-    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
-    .join("")
-    .replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
+  (NOT_XML_CHAR.test(text)
+    ? Array.from(text)
+        .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
+        .join("")
+    : text
+  ).replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
 
 /** A web address as written: "support.apple.com". */
 const WEB_ADDRESS = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)\b/gi;

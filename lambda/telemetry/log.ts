@@ -22,11 +22,19 @@ export const setLogLevel = (level?: Level) => {
 };
 export const debugEnabled = () => minimum === "DEBUG";
 
+/** The log line for an event, or nothing below the log level: for a caller that writes it with other lines. */
+export function logLine(
+  level: Level,
+  message: string,
+  fields: Record<string, unknown> = {},
+): string | undefined {
+  if (ORDER[level] < ORDER[minimum]) return undefined;
+  return JSON.stringify({ level, message, timestamp: new Date().toISOString(), service: SERVICE, ...fields });
+}
+
 export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
-  if (ORDER[level] < ORDER[minimum]) return;
-  writeLine(
-    JSON.stringify({ level, message, timestamp: new Date().toISOString(), service: SERVICE, ...fields }),
-  );
+  const line = logLine(level, message, fields);
+  if (line !== undefined) writeLine(line);
 }
 
 /**

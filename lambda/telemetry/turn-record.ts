@@ -4,8 +4,9 @@ import type { SpeechContent } from "../content/types.js";
 import { promptAboutSecret } from "../engine/privacy.js";
 import type { State } from "../engine/state.js";
 import type { Output } from "../engine/types.js";
-import { debugEnabled, log, transcriptForLog } from "./log.js";
-import { publish, turnMetrics } from "./metrics.js";
+import { debugEnabled, logLine, transcriptForLog } from "./log.js";
+import { turnMetrics } from "./metrics.js";
+import { writeLine } from "./sink.js";
 
 export interface TurnRecord {
   sessionId: string;
@@ -28,20 +29,18 @@ function answeringSecretPrompt(prev: State | undefined, content: SpeechContent):
 }
 
 export function recordTurn(r: TurnRecord, content: SpeechContent): void {
-  publish(
-    turnMetrics({
-      channel: r.channel,
-      signals: r.output.signals,
-      latencyMs: r.latencyMs,
-      conversationStarted: r.conversationStarted,
-    }),
-  );
+  const lines = turnMetrics({
+    channel: r.channel,
+    signals: r.output.signals,
+    latencyMs: r.latencyMs,
+    conversationStarted: r.conversationStarted,
+  });
   // Only when debugging is the caller's text logged at all, so only then is the step looked at.
   const transcript =
     r.transcript === undefined || !debugEnabled()
       ? undefined
       : transcriptForLog(r.transcript, answeringSecretPrompt(r.prev, content));
-  log("INFO", "turn", {
+  const entry = logLine("INFO", "turn", {
     sessionId: r.sessionId,
     channel: r.channel,
     ...(r.inputMode ? { inputMode: r.inputMode } : {}),
@@ -64,4 +63,8 @@ export function recordTurn(r: TurnRecord, content: SpeechContent): void {
       : {}),
     ...(transcript !== undefined ? { transcript } : {}),
   });
+  if (entry !== undefined) lines.push(entry);
+  // One write for the turn's metrics and its log line: each write to stdout is a system call, and Lambda still
+  // reads every line as its own log event (EMF needs each document on a line of its own).
+  writeLine(lines.join("\n"));
 }

@@ -75,7 +75,7 @@ describe("the hand-off summary", () => {
 
   it("on a speaker, with nobody to take the call, is logged on the hand-off turn, not spoken", async () => {
     const lines: string[] = [];
-    const previous = setTelemetrySink((line) => lines.push(line));
+    const previous = setTelemetrySink((chunk) => lines.push(...chunk.split("\n")));
     try {
       const echo = new Echo(alexaHandler);
       await echo.open();

@@ -6,6 +6,7 @@ setTelemetrySink(() => {});
 /** Collects what the handlers log and count until `restore` is called. */
 export function captureTelemetry(): { lines: string[]; restore: () => void } {
   const lines: string[] = [];
-  const previous = setTelemetrySink((line) => lines.push(line));
+  // One write may carry several lines (a turn's metrics and its log line): Lambda reads each as its own event.
+  const previous = setTelemetrySink((chunk) => lines.push(...chunk.split("\n")));
   return { lines, restore: () => setTelemetrySink(previous) };
 }
