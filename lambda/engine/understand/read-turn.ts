@@ -44,6 +44,10 @@ const STILL_FAILING =
 const NOTHING_ELSE =
   /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/;
 
+/** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
+const FAILING =
+  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/;
+
 /** "Go back", "back up a step", "can we go back": the back command, said first. */
 const GO_BACK =
   /^(?:(?:okay|ok|sorry|wait|hang on|um|so)\s*,?\s+)?(go back|back up a step|take me back|can we go back|could we go back|previous step|the step before)\b/;
@@ -205,6 +209,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
+  // "What's going on with your backup?" "No, it still doesn't work": the backup failing, said in general words and
+  // filed by the NLU as an answer. That is the problem: the general topic.
+  const commandOrNothing = navCommand(top) !== undefined || top === FALLBACK_INTENT;
+  if (waiting === "topic" && !isTopicIntent(top) && commandOrNothing && FAILING.test(text))
+    return { type: "topic", topic: "TroubleshootBackup" };
   // At "anything else?", the words weren't a yes (that was read above): an NLU guess of Yes is news, not a yes.
   if (waiting === "anythingElse" && navCommand(top) === "yes") return { type: "noMatch" };
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
