@@ -367,7 +367,7 @@ export const SharedSchema = z
     handoff: z
       .object({
         /** Where the caller got to: the topic and the step they were on. */
-        place: template(["topic", "n", "title"]),
+        place: template(["topic", "title"]),
         /** Handed on before naming a problem. */
         noTopic: spoken,
         found: template(["items"]),

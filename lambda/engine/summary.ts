@@ -4,7 +4,6 @@
 import type { TopicId } from "../content/intents.js";
 import type { SpeechContent, SpokenTopic } from "../content/types.js";
 import { fill } from "./fill.js";
-import { stepNumber } from "./path.js";
 import type { Outcome, State } from "./state.js";
 import type { HandoffReason } from "./types.js";
 
@@ -67,14 +66,14 @@ const listOf = (items: string[], keep: number) =>
     ? items.join(", ")
     : `${items.slice(0, keep).join(", ")} and ${items.length - keep} more`;
 
-/** The sentences of what was done, each list cut to `keep` items. */
-function doneSentences(content: SpeechContent, d: Done, keep: number): string[] {
+type Lists = "found" | "tried" | "declined" | "skipped";
+
+/** The sentences of what was done, each list cut to its `keep` items. */
+function doneSentences(content: SpeechContent, d: Done, keep: Record<Lists, number>): string[] {
   const h = content.shared.handoff;
   const out: string[] = [];
-  if (d.found.length) out.push(fill(h.found, { items: listOf(d.found, keep) }));
-  if (d.tried.length) out.push(fill(h.tried, { items: listOf(d.tried, keep) }));
-  if (d.declined.length) out.push(fill(h.declined, { items: listOf(d.declined, keep) }));
-  if (d.skipped.length) out.push(fill(h.skipped, { items: listOf(d.skipped, keep) }));
+  for (const list of ["found", "tried", "declined", "skipped"] as const)
+    if (d[list].length) out.push(fill(h[list], { items: listOf(d[list], keep[list]) }));
   return out;
 }
 
@@ -98,20 +97,24 @@ export function handoffSummary(
   const ending = [h.reason[reason], ...time];
   const d = topic ? done(topic, s.outcomes) : undefined;
   const step = topic?.steps[s.step];
+  // Where the caller is: not when nothing fixed it (the last step is behind them, maybe declined).
   const place = !topic
     ? h.noTopic
-    : !(at.atStep && step)
+    : !(at.atStep && step) || reason === "notFixed"
       ? `${capitalise(topic.title)}.`
-      : fill(h.place, {
-          topic: capitalise(topic.title),
-          n: stepNumber(topic, s.step, s.hist),
-          title: step.title,
-        });
-  // The longest lists that fit: fewer items per list until the line is short enough.
-  let text = "";
-  for (let keep = 8; keep >= 0; keep--) {
-    text = [place, ...(d ? doneSentences(content, d, keep) : []), ...ending].join(" ");
-    if (text.length <= MAX_SUMMARY_CHARS) break;
+      : fill(h.place, { topic: capitalise(topic.title), title: step.title });
+  // Everything, if it fits; else the longest list is cut one item at a time ("and 2 more"), so every list keeps
+  // what it can.
+  const keep = { found: 8, tried: 8, declined: 8, skipped: 8 };
+  const textWith = () => [place, ...(d ? doneSentences(content, d, keep) : []), ...ending].join(" ");
+  let text = textWith();
+  while (text.length > MAX_SUMMARY_CHARS && d) {
+    const longest = (Object.keys(keep) as Array<keyof typeof keep>)
+      .filter((k) => keep[k] > 0 && d[k].length > 0)
+      .sort((a, b) => Math.min(d[b].length, keep[b]) - Math.min(d[a].length, keep[a]))[0];
+    if (!longest) break;
+    keep[longest] = Math.min(keep[longest], d[longest].length) - 1;
+    text = textWith();
   }
   return {
     text: text.slice(0, MAX_SUMMARY_CHARS),
@@ -127,7 +130,8 @@ export function soFar(content: SpeechContent, s: State): string[] {
   const h = content.shared.handoff;
   const topic = s.topic ? content.topics[s.topic] : undefined;
   if (!topic) return [];
-  const sentences = doneSentences(content, done(topic, s.outcomes), 8);
+  const all = { found: 8, tried: 8, declined: 8, skipped: 8 };
+  const sentences = doneSentences(content, done(topic, s.outcomes), all);
   return sentences.length > 0 ? [fill(h.soFar, { topic: topic.title }), ...sentences] : [];
 }
 

@@ -6,7 +6,7 @@ import { handler as alexaHandler } from "../../lambda/alexa.js";
 import { contentFor } from "../../lambda/content/index.js";
 import { converse } from "../../lambda/engine/engine.js";
 import { decodeState, encodeState, type State } from "../../lambda/engine/state.js";
-import { MAX_SUMMARY_CHARS } from "../../lambda/engine/summary.js";
+import { handoffSummary, MAX_SUMMARY_CHARS } from "../../lambda/engine/summary.js";
 import type { Capabilities, Input, Output } from "../../lambda/engine/types.js";
 import { setTelemetrySink } from "../../lambda/telemetry/sink.js";
 import { Echo } from "../alexa/support/echo.js";
@@ -42,7 +42,7 @@ describe("the hand-off summary", () => {
     expect(quick.last.summary?.text).toContain("Under a minute with the line.");
   });
 
-  it("keeps a long way through a topic within what an agent reads at a glance", () => {
+  it("keeps a long way through a topic within what an agent reads at a glance, every list cut evenly", () => {
     // Storage full, then every fix fails, each hard-to-undo one confirmed, up to the last one.
     const answers: Input["type"][] = ["yes", "yes", "no", "no", "no", "no", "no", "yes", "no", "yes"];
     const inputs: Array<[Input, number]> = [
@@ -50,12 +50,31 @@ describe("the hand-off summary", () => {
       ...answers.map((type): [Input, number] => [{ type } as Input, START]),
       [{ type: "agent" }, START + 60_000],
     ];
-    const { last } = play(inputs);
+    const { state, last } = play(inputs);
     const text = last.summary?.text ?? "";
     expect(text.length).toBeLessThanOrEqual(MAX_SUMMARY_CHARS);
     expect(text).toContain("Found: iCloud storage full.");
-    expect(text).toMatch(/Tried: .* and \d+ more\./);
+    expect(text).toContain("Tried: freeing up iCloud storage, checking your Wi-Fi connection");
     expect(text).toContain("Asked for a person.");
+    // With titles twice as long, the longest list gives way first, and each says how many it left out.
+    const wordy = {
+      ...content,
+      topics: {
+        ...content.topics,
+        TroubleshootBackup: {
+          ...content.topics.TroubleshootBackup,
+          steps: content.topics.TroubleshootBackup.steps.map((s) => ({
+            ...s,
+            title: `${s.title}, ${s.title}`,
+          })),
+        },
+      },
+    };
+    const cut = handoffSummary(wordy, state, "requested", { atStep: true });
+    expect(cut.text.length).toBeLessThanOrEqual(MAX_SUMMARY_CHARS);
+    expect(cut.text).toMatch(/Tried: .* and \d+ more\./);
+    expect(cut.text).toContain("Found: iCloud storage full.");
+    expect(cut.text).toContain("Asked for a person.");
   });
 
   it("carries the outcomes and the start in the state, and rejects tampered ones", () => {

@@ -209,7 +209,9 @@ describe("the warm hand-off", () => {
       session = reply.sessionState.sessionAttributes ?? {};
     }
     expect(session.nextAction).toBe("TRANSFER_TO_AGENT");
-    expect(session.handoffSummary).toContain("Freeing up iCloud storage, at step 2");
+    expect(session.handoffSummary).toContain(
+      "Freeing up iCloud storage. Now on: opening your list of backups.",
+    );
     expect(session.handoffSummary).toContain("Found: iCloud storage full.");
     expect(session.handoffSummary).toContain("Asked for a person.");
     expect(session.handoffSummary).not.toMatch(/jo@example|555|7788|email/);
