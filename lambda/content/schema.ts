@@ -312,6 +312,8 @@ export const SharedSchema = z
         pauseReprompt: spoken,
         resume: spoken,
         help: spoken,
+        helpAnswer: spoken,
+        helpNoTopic: spoken,
         helpAgent: spoken,
         startOver: spoken,
         backAtFirst: spoken,

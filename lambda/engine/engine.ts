@@ -171,8 +171,15 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
       return;
     }
     case "help":
+      // What helps here: how to answer a yes-or-no question, how to move through steps, or how to start.
       t.coach = true;
-      t.add(sh.replies.help);
+      t.add(
+        !t.inTopic
+          ? sh.replies.helpNoTopic
+          : t.expect() === "yesNo"
+            ? sh.replies.helpAnswer
+            : sh.replies.help,
+      );
       if (t.caps.canTransfer) t.add(sh.replies.helpAgent);
       if (!t.inTopic) t.add(sh.menu);
       return;
@@ -204,10 +211,13 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
       if (s.phase === "resume") return pickUp(t);
       if (t.expect() === "next") return goTo(t, "next");
       return void t.add(...t.body());
-    case "whichStep":
-      // Where we are, then what was done on the way ("what have we done so far?").
-      if (!t.inTopic || !t.step) return noStepHere(t);
-      return void t.add(t.whereWeAre(), ...soFar(t.content, t.state));
+    case "whichStep": {
+      // Where we are, then what was done on the way ("what have we done so far?"); after a topic ended, what was
+      // done in it.
+      const done = soFar(t.content, t.state);
+      if (!t.inTopic || !t.step) return done.length > 0 ? void t.add(...done) : noStepHere(t);
+      return void t.add(t.whereWeAre(), ...done);
+    }
     case "back": {
       if (!t.inTopic) return noStepHere(t);
       const hist = [...s.hist];

@@ -203,7 +203,8 @@ export class Turn {
       ...initialState(),
       phase: "anythingElse",
       said: SAID_SUPPORT,
-      ...(s.topic ? { topic: s.topic } : {}),
+      // The topic and what was done in it stay, for "what have we done so far?".
+      ...(s.topic ? { topic: s.topic, outcomes: s.outcomes } : {}),
     };
     return this;
   }
