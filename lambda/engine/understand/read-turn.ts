@@ -44,6 +44,13 @@ const STILL_FAILING =
 const NOTHING_ELSE =
   /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/;
 
+/** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
+const DEVICE_STATE =
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|wi-fi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/;
+/** Words that say the backup itself worked. */
+const SUCCESS =
+  /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/;
+
 /** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
 const FAILING =
   /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/;
@@ -185,6 +192,17 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
   if (sureSide && reply && reply.strength !== "clear") return { type: "sideQuestion", intent: top };
 
+  // "Is your backup working now?" "Yes, I'm on Wi-Fi": a yes to the step's instruction, not news that the backup
+  // works. How to check, then the question again.
+  if (
+    waiting === "answer" &&
+    atFixedStep(content, s) &&
+    reply?.answer === "yes" &&
+    reply.strength !== "words" &&
+    DEVICE_STATE.test(text) &&
+    !SUCCESS.test(text)
+  )
+    return { type: "maybe", answered: true };
   // "What if I don't know the password for that account?": a question, not a "not sure".
   if (asked && reply?.answer === "maybe" && reply.strength !== "words" && WH_QUESTION.test(text))
     return readQuestion(content, s, heard, text, inTopic);
