@@ -212,7 +212,7 @@ const YES_HEDGED = [
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
 const GO_AHEAD =
-  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|so|then|just|please) )(go for it|go ahead|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
+  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
 const YES_ANYWHERE = [
   /\b(it|that) (is|does|did|has|worked|works)\b/,
   /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
