@@ -3,7 +3,8 @@
 // every turn that the session still speaks about its own topic, so state crossing between sessions shows up.
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { NodeHttp2Handler } from "@smithy/node-http-handler";
-import { TOPIC_INTENTS, type TopicId } from "../lambda/content/intents.js";
+import { speech } from "../lambda/content/generated/speech.js";
+import { isTopicIntent, TOPIC_INTENTS, type TopicId } from "../lambda/content/intents.js";
 import type { BotModel } from "../lambda/content/load.js";
 import { seededRandom } from "../local/random.js";
 
@@ -67,6 +68,12 @@ function phrasesOf(model: BotModel): Say {
   };
 }
 
+/** A topic's step (1-based, as the session attribute) that can lead on to another topic: a branch in the content. */
+function leadsTo(from: TopicId, step: string | undefined, to: string): boolean {
+  const s = speech.topics[from].steps[Number(step) - 1];
+  return isTopicIntent(to) && s !== undefined && [s.yes, s.no, s.declined].includes(to);
+}
+
 /** What a caller says next, given what the line expects of them. */
 function nextWords(say: Say, yesNo: boolean, rand: () => number): string {
   const r = rand();
@@ -89,8 +96,10 @@ async function caller(
   const topics = TOPIC_INTENTS.filter((t) => t !== "ContactSupport");
   let call = 0;
   while (progress.turns < o.turns) {
-    const topic = topics[Math.floor(rand() * topics.length)] as TopicId;
-    const phrases = openings.get(topic) ?? [];
+    const opened = topics[Math.floor(rand() * topics.length)] as TopicId;
+    const phrases = openings.get(opened) ?? [];
+    let topic = opened;
+    let step: string | undefined;
     const sessionId = `load-${id}-${call++}`;
     let words = phrases[Math.floor(rand() * phrases.length)] ?? topic;
     let inTopic = false;
@@ -107,7 +116,12 @@ async function caller(
         const attrs = r.sessionState?.sessionAttributes ?? {};
         // The opening phrase is one of the topic's own training phrases: from then on the session is about it.
         if (turn === 0) inTopic = attrs.topic === topic;
-        if (inTopic && attrs.topic !== undefined && attrs.topic !== topic) progress.crossings++;
+        // Another topic is only right where the content branches to it ("the alert says storage is full").
+        if (inTopic && attrs.topic !== undefined && attrs.topic !== topic) {
+          if (leadsTo(topic, step, attrs.topic)) topic = attrs.topic as TopicId;
+          else progress.crossings++;
+        }
+        step = attrs.step;
         if (r.sessionState?.dialogAction?.type === "Close") break;
         if (!attrs.topic) {
           if (inTopic) break; // the topic ended (resolved or wrapped up): hang up

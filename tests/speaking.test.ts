@@ -190,7 +190,9 @@ async function walk(channel: Channel, topic: TopicId): Promise<Walk[]> {
       const keys = channel === "phone" ? keypadHint(next.text) : undefined;
       // Read once; again only after a miss, help or repeat (none of which a walk answer is).
       if (keys && keys === hinted) throw new Error(`${where} -> ${answer}: keypad hint read twice in a row`);
-      await step(branch, next, [...labels, ...stepLabels(next.text)], keys, depth + 1);
+      // A branch that starts another topic ("the alert says storage is full") starts its numbering again.
+      const own = next.state?.topic === topic ? stepLabels(next.text) : [];
+      await step(branch, next, [...labels, ...own], keys, depth + 1);
     }
   };
 

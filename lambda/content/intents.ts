@@ -50,8 +50,12 @@ export const NAV_INTENTS = [
 ];
 export const FALLBACK_INTENT = "FallbackIntent";
 
-/** Where a yes/no answer, or the end of a step, leads. */
-export const SPECIAL_TARGETS = ["next", "resolved", "support", "finish"] as const;
+/**
+ * Where a yes/no answer, or the end of a step, leads: the next step, fixed, handed to support, the topic's own
+ * finish, or wrapped up ("that's everything on this one") whatever the topic's finish (an Apple outage: nothing
+ * the caller or an agent can do now). A step id or another topic's intent are targets too.
+ */
+export const SPECIAL_TARGETS = ["next", "resolved", "support", "finish", "wrapUp"] as const;
 
 export const isTopicIntent = (name: string): name is TopicId =>
   (TOPIC_INTENTS as readonly string[]).includes(name);

@@ -5,6 +5,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { accuracyProblems } from "./accuracy.js";
 import {
   BUILTIN_NAV_INTENTS,
   FALLBACK_INTENT,
@@ -128,6 +129,10 @@ export function loadContent(locale = DEFAULT_LOCALE, dir = PROMPTS_DIR): Content
   }
   if (questions) problems.push(...questionPlaces(questions, topics, rel(QUESTIONS_FILE)));
   if (shared) problems.push(...crossIntentDuplicates(topics, shared, questions ?? [], rel));
+  if (shared && questions)
+    problems.push(
+      ...accuracyProblems(shared, topics, questions, files, rel(QUESTIONS_FILE), rel(SHARED_FILE)),
+    );
   if (problems.length > 0 || !shared || !questions) throw new ContentError(problems);
   const content: Content = {
     locale,
@@ -222,13 +227,16 @@ export function botModel(content: Content): BotModel {
 function spokenSource(content: Content) {
   const topics = Object.fromEntries(
     TOPIC_INTENTS.map((name) => {
-      const { utterances: _u, source: _s, ...spoken } = content.topics[name];
-      return [name, spoken];
+      const { utterances: _u, sources: _s, steps, ...spoken } = content.topics[name];
+      return [name, { ...spoken, steps: steps.map(({ sources: _ss, ...step }) => step) }];
     }),
   );
   const { intents: _i, ...shared } = content.shared;
   const questions = Object.fromEntries(
-    content.questions.map(({ utterances: _u, ...spoken }) => [spoken.intent, spoken]),
+    content.questions.map(({ utterances: _u, sources: _s, where, ...spoken }) => [
+      spoken.intent,
+      where ? { ...spoken, where: where.map(({ sources: _ws, ...placed }) => placed) } : spoken,
+    ]),
   );
   return { locale: content.locale, shared, topics, questions };
 }

@@ -72,7 +72,47 @@ const stepSay = worded(
 const note = text.refine((s) => wordCount(s) <= 8, "must be at most 8 words");
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be kebab-case, like 'restart-router'");
-const target = z.union([z.enum(SPECIAL_TARGETS), id]);
+/** Where a branch leads: a step of this topic, next / resolved / support / finish, or another topic to start. */
+const target = z.union([z.enum(SPECIAL_TARGETS), id, z.enum(TOPIC_INTENTS)]);
+
+/** The kinds of source an instruction can have, from the strongest. */
+export const SOURCE_KINDS = ["apple", "article", "secondary", "device", "line"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+const APPLE_URL = /^https:\/\/([a-z]+\.)?apple\.com(\/\S*)?$/;
+/**
+ * Where an instruction comes from, never spoken: "apple: URL (title)" an Apple support page; "article: heading" a
+ * section of the source article (docs/source-article.txt; the heading is checked); "secondary: URL (title)" a
+ * page that is not Apple's; "device: what to check" a label nobody could check against Apple's pages yet; "line:
+ * what" the line's own behaviour (how it keeps a caller's place), which needs no outside source.
+ */
+const source = z
+  .string()
+  .trim()
+  .superRefine((s, ctx) => {
+    const m = /^(\w+): (.+)$/.exec(s);
+    const kind = m?.[1] as SourceKind | undefined;
+    const rest = m?.[2] ?? "";
+    const url = rest.split(" ")[0] ?? "";
+    const fail = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (!kind || !SOURCE_KINDS.includes(kind))
+      return fail(`must start with one of ${SOURCE_KINDS.map((k) => `'${k}: '`).join(", ")}`);
+    if (kind === "apple" && !APPLE_URL.test(url))
+      fail("an 'apple' source starts with an https://...apple.com/ URL");
+    if (kind === "secondary" && (!/^https:\/\/\S+$/.test(url) || APPLE_URL.test(url)))
+      fail(
+        "a 'secondary' source starts with an https:// URL that is not Apple's (Apple's pages are 'apple')",
+      );
+    if (kind === "device" && rest.length < 10) fail("a 'device' source says what to check on an iPhone");
+  });
+const sources = z.array(source).min(1, "needs at least one source: where this instruction comes from");
+
+/**
+ * Buttons (as written in content: capitalised) that erase or remove something. Such a step is confirmed first: the confirmation says
+ * what is lost, and `declined` says where "no" leads (the safer alternative).
+ */
+export const DESTRUCTIVE = /\b(Delete|Erase|Reset Network Settings|Sign Out|Turn Off and Delete)\b/;
+/** How a confirmation says plainly what is lost. */
+const SAYS_WHAT_IS_LOST = /\b(delete[sd]?|erase[sd]?|remove[sd]?|lose|lost|signs? (you )?out)\b/i;
 
 const utterance = z
   .string()
@@ -172,9 +212,27 @@ export const StepSchema = z
      * Written, not spoken: it goes into the hand-off summary, never the caller's own words.
      */
     notes: z.object({ yes: note, no: note }).strict().optional(),
+    /** Where each instruction of the step comes from (not spoken). */
+    sources,
   })
   .strict()
   .superRefine((step, ctx) => {
+    const said = [step.say, step.confirm ?? ""].map((p) => (typeof p === "string" ? p : p.default)).join(" ");
+    if (DESTRUCTIVE.test(typeof step.say === "string" ? step.say : step.say.default)) {
+      if (!step.confirm || !step.declined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["confirm"],
+          message:
+            "a step that deletes, erases or signs out needs confirm (what is lost) and declined (the safer way 'no' leads to)",
+        });
+      else if (!SAYS_WHAT_IS_LOST.test(said))
+        ctx.addIssue({
+          code: "custom",
+          path: ["confirm"],
+          message: "must say plainly what is lost or erased",
+        });
+    }
     if (step.then === "question") {
       for (const key of ["ask", "yes", "no", "notes"] as const) {
         if (!step[key])
@@ -218,8 +276,8 @@ export const TopicSchema = z
     restartsPhone: z.boolean().optional(),
     /** After the last step when nothing fixed it: hand off to support, or wrap up (information topics). */
     finish: z.enum(["support", "wrapUp"]),
-    /** Which part of the article this covers, for reviewers. Not spoken. */
-    source: z.array(z.string().min(1)).min(1),
+    /** Where the intro and the one-shot answer come from, for reviewers. Not spoken. */
+    sources,
     utterances: utterances(25),
     /** At most 10: "back" keeps the steps heard, and a caller can't hold more than that in mind anyway. */
     steps: z.array(StepSchema).min(1).max(10),
@@ -234,7 +292,14 @@ export const TopicSchema = z
     topic.steps.forEach((step, i) => {
       for (const key of ["yes", "no", "declined"] as const) {
         const t = step[key];
-        if (t && !(SPECIAL_TARGETS as readonly string[]).includes(t) && !ids.includes(t)) {
+        if (t && (TOPIC_INTENTS as readonly string[]).includes(t)) {
+          if (t === topic.intent)
+            ctx.addIssue({
+              code: "custom",
+              path: ["steps", i, key],
+              message: "may not start its own topic again",
+            });
+        } else if (t && !(SPECIAL_TARGETS as readonly string[]).includes(t) && !ids.includes(t)) {
           ctx.addIssue({
             code: "custom",
             path: ["steps", i, key],
@@ -408,7 +473,12 @@ export const SharedSchema = z
 
 /** Where a side question's answer differs: in one topic, or at one step of it ("BackupStuck", "delete-backup"). */
 const placedAnswer = z
-  .object({ topic: z.enum(TOPIC_INTENTS), step: id.optional(), answer: template(["phone"]) })
+  .object({
+    topic: z.enum(TOPIC_INTENTS),
+    step: id.optional(),
+    answer: template(["phone"]),
+    sources: sources.optional(),
+  })
   .strict();
 
 /**
@@ -423,6 +493,8 @@ export const SideQuestionSchema = z
       .regex(/^Ask[A-Z][A-Za-z]+$/, "must be PascalCase and start with Ask, like AskBackupDuration"),
     answer: worded(placeholders(["phone"]).refine((s) => wordCount(s) <= 60, "must be at most 60 words")),
     where: z.array(placedAnswer).optional(),
+    /** Where the answer (and the answers in `where`, unless they name their own) comes from. Not spoken. */
+    sources,
     utterances: utterances(10),
   })
   .strict();

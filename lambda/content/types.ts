@@ -17,10 +17,12 @@ export type Worded<T> = T extends string
           ? { [K in keyof T]: Worded<T[K]> }
           : T;
 
-export type Step = Worded<SourceStep>;
-export type SpokenTopic = Worded<Omit<Topic, "utterances" | "source">>;
+export type Step = Worded<Omit<SourceStep, "sources">>;
+export type SpokenTopic = Worded<Omit<Topic, "utterances" | "sources" | "steps">> & { steps: Step[] };
 export type SpokenShared = Worded<Omit<Shared, "intents">>;
-export type SpokenQuestion = Worded<Omit<SideQuestion, "utterances">>;
+export type SpokenQuestion = Worded<Omit<SideQuestion, "utterances" | "sources" | "where">> & {
+  where?: Worded<Omit<NonNullable<SideQuestion["where"]>[number], "sources">>[];
+};
 export type { AnswerWords, Channel, TopicId };
 
 export interface SpeechContent {

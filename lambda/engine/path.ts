@@ -3,15 +3,24 @@
 // step this caller heard, and "of 5" is said only when the way ahead no longer depends on an answer.
 import type { SpokenTopic } from "../content/types.js";
 
-/** The steps that can follow step `index`: a question's two answers, else the step after it (-1: the end). */
+/**
+ * The steps that can follow step `index`: a question's two answers, else the step after it, and the step "no" to
+ * a confirmation skips to (-1: the end, or another topic).
+ */
 function following(topic: SpokenTopic, index: number): number[] {
   const step = topic.steps[index];
   if (!step) return [];
   const targets = step.then === "question" ? [step.yes ?? "next", step.no ?? "next"] : ["next"];
-  return targets.map((target) => {
-    if (target === "next") return index + 1 < topic.steps.length ? index + 1 : -1;
-    return topic.steps.findIndex((s) => s.id === target);
-  });
+  const indexOf = (target: string) =>
+    target === "next"
+      ? index + 1 < topic.steps.length
+        ? index + 1
+        : -1
+      : topic.steps.findIndex((s) => s.id === target);
+  // A declined confirmation that skips to a later step is a way on; one that ends the topic is the caller's choice,
+  // not "what we find", so it doesn't shorten the count.
+  const declined = step.confirm && step.declined ? indexOf(step.declined) : -1;
+  return [...targets.map(indexOf), ...(declined >= 0 ? [declined] : [])];
 }
 
 export interface Range {

@@ -1,6 +1,6 @@
 // Moving through a topic's steps: starting a topic, reading a step (confirmed first when it is hard to undo),
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
-import type { TopicId } from "../content/intents.js";
+import { isTopicIntent, type TopicId } from "../content/intents.js";
 import { pathTo } from "./path.js";
 import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
 import type { Turn } from "./turn.js";
@@ -55,9 +55,11 @@ export function goTo(t: Turn, target: string) {
   if (!topic) return;
   if (target === "resolved") return resolved(t);
   if (target === "support") return notFixed(t);
+  // Another topic: what this one found leads there ("the alert says storage is full": the storage topic).
+  if (isTopicIntent(target)) return startTopic(t, target);
   const index = target === "next" ? s.step + 1 : topic.steps.findIndex((step) => step.id === target);
-  if (target === "finish" || index < 0 || index >= topic.steps.length) {
-    if (topic.finish === "support") return notFixed(t);
+  if (target === "finish" || target === "wrapUp" || index < 0 || index >= topic.steps.length) {
+    if (topic.finish === "support" && target !== "wrapUp") return notFixed(t);
     t.add(t.shared.replies.wrapUp);
     t.state = { ...initialState(), phase: "anythingElse" };
     return;

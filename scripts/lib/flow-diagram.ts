@@ -9,8 +9,15 @@ export function flowDiagram(topic: Topic): string {
   /** A hard-to-undo step is entered through its confirmation. */
   const entry = (i: number) =>
     i >= topic.steps.length ? "finish" : topic.steps[i]?.confirm ? `${node(i)}c` : node(i);
+  /** Other topics a branch starts: drawn once each, at the end. */
+  const otherTopics = new Set<string>();
   const target = (t: string, from: number) => {
     if (t === "resolved" || t === "support" || t === "finish") return t;
+    if (t === "wrapUp") return "wrapUp";
+    if (/^[A-Z]/.test(t)) {
+      otherTopics.add(t);
+      return `topic${t}`;
+    }
     const index = t === "next" ? from + 1 : topic.steps.findIndex((s) => s.id === t);
     return index >= 0 ? entry(index) : "finish";
   };
@@ -34,7 +41,9 @@ export function flowDiagram(topic: Topic): string {
       lines.push(`  ${me} -- next --> ${target("next", i)}`);
     }
   });
+  for (const other of otherTopics) lines.push(`  topic${other}([${quote(`Starts the topic ${other}`)}])`);
   lines.push("  resolved([Resolved: wrap-up, anything else?])");
+  if (lines.some((l) => l.endsWith("--> wrapUp"))) lines.push("  wrapUp([Wrap-up: anything else?])");
   if (topic.finish === "support") {
     lines.push("  finish([Last step done, not fixed]) --> support");
   } else {

@@ -57,7 +57,7 @@ describe("answers in words on Alexa", () => {
     await echo.open();
     await echo.say("StorageFull");
     const r = await answer(echo, "loads of room");
-    expect(place(r)).toMatchObject({ topic: "StorageFull", step: 5 });
+    expect(place(r)).toMatchObject({ topic: "StorageFull", step: 6 });
   });
 
   it("'it's still spinning' at is-it-working is not fixed: the next step", async () => {

@@ -3,8 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { allSources, articleHeadings } from "../../lambda/content/accuracy.js";
 import { withWording } from "../../lambda/content/index.js";
-import { TOPIC_INTENTS } from "../../lambda/content/intents.js";
+import { isTopicIntent, SPECIAL_TARGETS, TOPIC_INTENTS } from "../../lambda/content/intents.js";
 import {
   ContentError,
   loadContent,
@@ -57,25 +58,20 @@ describe("content of prompts/en-US", () => {
     expect(utterances.some((u) => u.split(" ").length >= 7)).toBe(true);
   });
 
-  it("covers every part of the article", () => {
-    const sources = Object.values(content.topics)
-      .flatMap((t) => t.source)
-      .join("\n")
-      .toLowerCase();
-    for (let n = 1; n <= 8; n++) expect(sources).toContain(`step ${n}`);
-    for (const part of [
-      "preventive measures",
-      "alternatives",
-      "stuck in progress",
-      "storage full",
-      "enabled",
-      "not recognized",
-      "cannot connect",
-      "backup errors",
-      "common reasons",
-    ]) {
-      expect(sources).toContain(part);
-    }
+  it("covers every section of the article: each heading is some step's or answer's source", () => {
+    const cited = new Set(
+      allSources(content.topics, content.questions, content.files, "questions.yaml")
+        .filter((e) => e.kind === "article")
+        .map((e) => e.ref),
+    );
+    // The article's opening is background, not an instruction; the last line is the blog's comment link.
+    const background = [
+      "Understanding the Importance of iCloud Backup",
+      "Other Factors to Consider",
+      "Leave a Comment",
+    ];
+    const uncited = [...articleHeadings()].filter((h) => !cited.has(h) && !background.includes(h));
+    expect(uncited).toEqual([]);
   });
 
   it.each(CHANNELS)("never puts UI notation, placeholders or markup in what is spoken (%s)", (channel) => {
@@ -115,7 +111,8 @@ describe("content of prompts/en-US", () => {
     const ids = topic.steps.map((s) => s.id);
     for (const step of topic.steps) {
       for (const t of [step.yes, step.no]) {
-        if (t && !["next", "resolved", "support", "finish"].includes(t)) expect(ids).toContain(t);
+        if (t && !(SPECIAL_TARGETS as readonly string[]).includes(t) && !isTopicIntent(t))
+          expect(ids).toContain(t);
       }
     }
     expect([...reachable(topic)].sort((a, b) => a - b)).toEqual(topic.steps.map((_, i) => i));
@@ -154,6 +151,69 @@ describe("a broken content file", () => {
     const long = Array.from({ length: 50 }, () => "word").join(" ");
     const message = broken((y) => y.replace(/Drag the slider to turn off your iPhone\./, long));
     expect(message).toMatch(/restart-iphone.yaml: steps\[1\].say: must be at most 45 words/);
+  });
+
+  it("rejects a step without a source, and a source that is not what it says", () => {
+    const noSource = broken((y) => y.replace(/(id: power-off[\s\S]*?)\n {4}sources:\n( {6}- .*\n)+/, "$1\n"));
+    expect(noSource).toContain("restart-iphone.yaml: steps[1].sources:");
+    const empty = broken((y) => y.replace(/(id: power-off[\s\S]*?\n {4}sources:)\n( {6}- .*\n)+/, "$1 []\n"));
+    expect(empty).toContain("steps[1].sources: needs at least one source");
+    const section = broken((y) =>
+      y.replace(/article: Step 5: Restart Your iPhone/, "article: Step 5: Reboot"),
+    );
+    expect(section).toContain(
+      "'article: Step 5: Reboot' is not a section heading of docs/source-article.txt",
+    );
+    const notApple = broken((y) =>
+      y.replace(/apple: https:\/\/support\.apple\.com\/en-us\/118259/, "apple: https://example.com/restart"),
+    );
+    expect(notApple).toContain("an 'apple' source starts with an https://...apple.com/ URL");
+    expect(broken((y) => y.replace(/- "apple: https:\/\/support/, '- "vendor: https://support'))).toContain(
+      "must start with one of 'apple: ', 'article: '",
+    );
+  });
+
+  it("rejects 'Apple ID' said without 'Apple Account', its name since iOS 18", () => {
+    const old = broken((y) =>
+      y.replace(
+        /Press and hold the side button until you see the Apple logo\./,
+        "Sign in with your Apple ID.",
+      ),
+    );
+    expect(old).toContain('restart-iphone.yaml: steps.2.say: says "Apple ID" without "Apple Account"');
+    // Both names in one phrase (for callers on older iOS) are fine; so is "Apple ID" in training phrases.
+    expect(() =>
+      loadContent(
+        "en-US",
+        (() => {
+          const dir = mkdtempSync(join(tmpdir(), "prompts-"));
+          cpSync(PROMPTS_DIR, dir, { recursive: true });
+          const path = join(dir, "en-US", "restart-iphone.yaml");
+          const y = readFileSync(path, "utf8").replace(
+            /Press and hold the side button until you see the Apple logo\./,
+            "Use your Apple Account, which used to be called Apple ID.",
+          );
+          writeFileSync(path, y);
+          return dir;
+        })(),
+      ),
+    ).not.toThrow();
+  });
+
+  it("rejects a step that deletes, erases or signs out without its warning and a safer way for 'no'", () => {
+    const file = "reset-network-settings.yaml";
+    const noConfirm = broken((y) => y.replace(/ {4}confirm: >-\n( {6}.*\n)+/, ""), file);
+    expect(noConfirm).toContain(
+      "reset-network-settings.yaml: steps[0].confirm: a step that deletes, erases or signs out needs confirm",
+    );
+    const noWayOut = broken((y) => y.replace(/ {4}declined: support\n/, ""), file);
+    expect(noWayOut).toContain("steps[0].confirm: a step that deletes, erases or signs out needs confirm");
+    const vague = broken(
+      (y) =>
+        y.replace(/ {4}confirm: >-\n( {6}.*\n)+/, "    confirm: Your iPhone will restart after this one.\n"),
+      file,
+    );
+    expect(vague).toContain("steps[0].confirm: must say plainly what is lost or erased");
   });
 
   it("rejects a missing field, bad YAML, and a phrase trained on two intents", () => {

@@ -84,6 +84,7 @@ describe("a whole troubleshooting call (storage full)", () => {
     expect((await say(rt.client, id, "yes")).said).toContain(stepSay(2));
     expect((await say(rt.client, id, "no")).said).toContain(stepSay(3));
     expect((await say(rt.client, id, "no")).said).toContain(stepSay(4));
+    expect((await say(rt.client, id, "no")).said).toContain(stepSay(5));
 
     // Typed chat has no agent to transfer to: the caller hears Apple Support's options and is asked what else.
     const notFixed = await say(rt.client, id, "no it didn't work");
