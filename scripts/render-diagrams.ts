@@ -1,10 +1,12 @@
-// Writes docs/flows/<topic>.md, one Mermaid flow per topic, and an index. A test fails when they are stale.
+// Writes docs/flows/<topic>.md, one Mermaid flow per topic, an index, and sources.md (where each instruction comes
+// from). A test fails when they are stale.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { TOPIC_INTENTS } from "../lambda/content/intents.js";
 import { loadContent, speechContent, speechWording, topicFileName } from "../lambda/content/load.js";
 import { CHANNELS } from "../lambda/content/schema.js";
 import { flowDocument } from "./lib/flow-diagram.js";
+import { sourcesDocument } from "./lib/sources-document.js";
 
 export const FLOWS_DIR = fileURLToPath(new URL("../docs/flows/", import.meta.url));
 
@@ -22,6 +24,11 @@ export function renderAll(): Map<string, string> {
     files.set(name, flowDocument(content.topics[intent], content.files[intent]));
     index.push(`- [${intent}](${name}): ${content.topics[intent].title}`);
   }
+  index.push(
+    "",
+    "Where every instruction comes from, and what still needs a check on an iPhone: [sources](sources.md).",
+  );
+  files.set("sources.md", sourcesDocument(content));
   index.push("", ...channelWords(content));
   files.set("README.md", `${index.join("\n")}\n`);
   return files;

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { articleProblems, type SourceEntry } from "../lambda/content/accuracy.js";
 import { botModel, loadContent } from "../lambda/content/load.js";
+import { StepSchema } from "../lambda/content/schema.js";
 import { ConversationSchema } from "../local/conversation-files.js";
 import { type LexServer, startLexServer } from "../local/server.js";
 import { nluResolver, play } from "./support/conversation.js";
@@ -100,8 +102,23 @@ describe("the README's code blocks", () => {
     });
   });
 
+  it("shows sources the content schema accepts, with article headings that exist", () => {
+    const examples = blocks.filter((b) => b.lang === "yaml" && firstLine(b) === "sources:");
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const { sources } = parse(example.text) as { sources: string[] };
+      expect(StepSchema.shape.sources.parse(sources)).toEqual(sources);
+      const entries = sources.map((s) => ({
+        kind: s.split(": ")[0],
+        ref: s.slice(s.indexOf(": ") + 2),
+        where: "README",
+      }));
+      expect(articleProblems(entries as SourceEntry[])).toEqual([]);
+    }
+  });
+
   it("plays the conversation-test example through the handler, as written", async () => {
-    const examples = blocks.filter((b) => b.lang === "yaml");
+    const examples = blocks.filter((b) => b.lang === "yaml" && firstLine(b) !== "sources:");
     expect(examples.length).toBeGreaterThan(0);
     const resolve = await nluResolver(botModel(loadContent()));
     for (const example of examples)
