@@ -1,11 +1,13 @@
 // The Lex Runtime V2 REST binding (restJson1) over the runtime's operations: routes, path labels, the
 // gzip+base64 headers of RecognizeUtterance and PutSession, and errors in the form the SDK maps to its classes.
+// Two read-only models API operations (DescribeBotAlias, DescribeBotLocale) answer on the same port.
 // Works the same for HTTP/1.1 and HTTP/2 requests (Node's compatibility API gives both the same surface).
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { asLexError, LexError, validationError } from "./lex-error.js";
 import type { TurnResult } from "./lex-types.js";
+import { describe, isModelsPath } from "./models-api.js";
 import type { BotTarget, LexRuntime } from "./runtime.js";
 
 export interface ApiRequest extends AsyncIterable<Buffer | string> {
@@ -135,12 +137,14 @@ async function dispatch(
   runtime: LexRuntime,
   req: ApiRequest,
 ): Promise<{ headers: OutgoingHttpHeaders; body: string }> {
-  const { operation, target, sessionId } = route(req.method ?? "GET", req.url ?? "/");
-  const body = await readBody(req);
   const asJson = (value: unknown) => ({
     headers: { "content-type": "application/json" },
     body: JSON.stringify(value),
   });
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  if (isModelsPath(req.method ?? "GET", path)) return asJson(describe(runtime, path));
+  const { operation, target, sessionId } = route(req.method ?? "GET", req.url ?? "/");
+  const body = await readBody(req);
   switch (operation) {
     case "RecognizeText":
       return asJson(textBody(await runtime.recognizeText(target, sessionId, json(body))));

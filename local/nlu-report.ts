@@ -1,10 +1,12 @@
-// `npm run nlu:report`: k-fold cross-validation of the local classifier on the bot's sample utterances, printed
-// as a table and written as JSON (default dist/nlu-report.json) for review and for tracking over time.
+// `npm run nlu:report`: k-fold cross-validation of the local classifier on the bot's sample utterances, callers'
+// words read in context, and the routing test set, printed as tables and written as JSON (default
+// dist/nlu-report.json) for review and for tracking over time.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadBotModel } from "./bot.js";
 import { evaluateInContext, formatInContext } from "./in-context-eval.js";
 import { crossValidate, formatReport } from "./nlu-eval.js";
+import { formatRouting, loadRoutingSet, localRoute, scoreRouting } from "./routing-eval.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -29,6 +31,9 @@ console.log(formatReport(report));
 // In context: the callers' own words, read against the question the line just asked.
 const inContext = await evaluateInContext(model);
 console.log(`\n${formatInContext(inContext)}`);
+// First words apart from the training phrases: the same set `npm run test:lex -- --routing` sends to Lex.
+const routing = await scoreRouting(loadRoutingSet(), await localRoute(model), "the local classifier");
+console.log(`\n${formatRouting(routing)}`);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ ...report, inContext }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ ...report, inContext, routing }, null, 2)}\n`);
 console.log(`\nJSON report: ${out}`);

@@ -89,10 +89,20 @@ export function keyedDigits(text: string): string {
   return (ended.split("*").pop() ?? "").replace(/\s/g, "");
 }
 
+/** The bot locale as built at start-up: what DescribeBotLocale reports. */
+export interface LocaleBuild {
+  threshold: number;
+  intents: number;
+  /** Epoch seconds, as Lex's timestamps. */
+  builtAt: number;
+}
+
 export class LexRuntime {
   readonly bot: BotIdentity;
   /** Start-up time, training included, in milliseconds. */
   readonly startupMs: number;
+  /** What the models API reports of the bot's one locale: its build, done at start-up. */
+  readonly build: LocaleBuild;
   private readonly sessions: SessionStore<SessionRecord>;
   private readonly busy = new Set<string>();
 
@@ -101,9 +111,11 @@ export class LexRuntime {
     bot: BotIdentity,
     options: RuntimeOptions,
     startupMs: number,
+    build: LocaleBuild,
   ) {
     this.bot = bot;
     this.startupMs = startupMs;
+    this.build = build;
     this.sessions = new SessionStore({
       idleTtlMs: (options.idleSessionTtlSeconds ?? 900) * 1000,
       maxSessions: options.maxSessions ?? 10_000,
@@ -119,16 +131,18 @@ export class LexRuntime {
       IntentClassifier.fromModel(model),
       options.handler ?? import("../lambda/handler.js").then((m) => m.handler as CodeHook),
     ]);
+    const threshold = options.confidenceThreshold ?? confidenceThresholdOf(model);
     const dialog = new Dialog({
       bot,
       classifier,
-      threshold: options.confidenceThreshold ?? confidenceThresholdOf(model),
+      threshold,
       intentNames: new Set(model.intents.map((i) => i.name)),
       hook: handler,
       hookTimeoutMs: options.handlerTimeoutMs ?? 3000,
       now: options.now ?? Date.now,
     });
-    return new LexRuntime(dialog, bot, options, performance.now() - started);
+    const build = { threshold, intents: model.intents.length, builtAt: Date.now() / 1000 };
+    return new LexRuntime(dialog, bot, options, performance.now() - started, build);
   }
 
   get sessionCount(): number {

@@ -115,12 +115,15 @@ export async function playOverWire(
   target: Target,
   conv: Conversation,
   sessionPrefix: string,
+  /** Awaited before each request: a rate limit against a deployed bot. */
+  beforeEach: () => Promise<void> = async () => {},
 ): Promise<PlayedTurn[]> {
   if (conv.turns.some((t) => t.tamper !== undefined || t.intent !== undefined))
     throw new Error(`${conv.file} "${conv.name}": tamper and intent can't be sent to a Lex runtime`);
   let session = 0;
   const played: PlayedTurn[] = [];
   for (const turn of conv.turns) {
+    await beforeEach();
     const reply = await send(target, conv, `${sessionPrefix}-${session}`, turn);
     played.push({ turn, said: reply.said, problems: turn.bot ? differences(turn.bot, reply) : [] });
     if (reply.dialogAction === "Close") session++;

@@ -61,7 +61,9 @@ export function readQuestion(
   // Not in a topic, a question about a problem is the one-shot question it always was.
   if (isTopicIntent(top) && (!inTopic || top === "ContactSupport"))
     return { type: "topic", topic: top, ...(inTopic ? {} : { question: true }) };
-  const side = sideQuestionOf(content, s, heard);
+  // Over a topic the NLU is sure of ("how do I restart my iPhone" during the restart), a side question only
+  // counts when it is in the running, not a distant alternative.
+  const side = sideQuestionOf(content, s, heard, isTopicIntent(top) ? IN_THE_RUNNING : 1);
   if (side) return { type: "sideQuestion", intent: side };
   // A question about another problem mid-topic: offer to go there; about this one: where we are in it.
   const confidence = heard.interpretations[0]?.confidence ?? 0;
@@ -72,18 +74,32 @@ export function readQuestion(
   return s && s.phase !== "start" && s.phase !== "topic" ? { type: "sideQuestion" } : { type: "noMatch" };
 }
 
-/** The best side question among the interpretations, preferring one with an answer for where the caller is. */
-function sideQuestionOf(content: SpeechContent, s: State | undefined, heard: Heard): string | undefined {
+/** How far below the best an alternative may be and still be in the running. */
+const IN_THE_RUNNING = 0.3;
+
+/**
+ * The best side question among the interpretations, preferring one with an answer for where the caller is.
+ * Alternatives count from ALTERNATIVE_MIN_CONFIDENCE, and at most `within` below the best interpretation.
+ */
+function sideQuestionOf(
+  content: SpeechContent,
+  s: State | undefined,
+  heard: Heard,
+  within = 1,
+): string | undefined {
+  const best = heard.interpretations[0]?.confidence ?? 1;
   const candidates = heard.interpretations.filter(
     (i, n) =>
-      isSideQuestion(content, i.intent) && (n === 0 || (i.confidence ?? 0) >= ALTERNATIVE_MIN_CONFIDENCE),
+      isSideQuestion(content, i.intent) &&
+      (n === 0 ||
+        ((i.confidence ?? 0) >= ALTERNATIVE_MIN_CONFIDENCE && best - (i.confidence ?? 0) <= within)),
   );
   const placed = candidates.find((c) =>
     (content.questions[c.intent]?.where ?? []).some((p) => p.topic === s?.topic),
   );
   const first = candidates[0];
   // A placed answer wins over the best only when both are in the running.
-  if (placed && first && placed !== first && (first.confidence ?? 1) - (placed.confidence ?? 0) > 0.3)
+  if (placed && first && placed !== first && (first.confidence ?? 1) - (placed.confidence ?? 0) > IN_THE_RUNNING)
     return first.intent;
   return (placed ?? first)?.intent;
 }
