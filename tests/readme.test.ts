@@ -56,6 +56,9 @@ const ELSEWHERE: Record<string, string> = {
   "npx cdk deploy                                   # bot + Lambda (+ progress store)":
     "needs an AWS account and credentials; the same app synthesizes in tests/infra/synth.test.ts",
   "npx cdk destroy": "needs an AWS account and credentials",
+  "npm run test:lex -- --stack ICloudBackupVoiceLine            # add --region REGION unless AWS_REGION is set":
+    "needs a deployed stack and credentials; tests/scripts/test-lex.test.ts runs npm run test:lex against " +
+    "npm run serve and down this --stack path against a fake CloudFormation and Lex",
   "ALEXA_LAMBDA_ARN=arn:aws:lambda:us-east-1:123456789012:function:<AlexaFunction> npm run skill:package":
     "needs your deployed function's ARN; the package it writes is built in tests/alexa/interaction-model.test.ts",
   "cd dist && ask deploy": "needs the ASK CLI and an Amazon developer account",
