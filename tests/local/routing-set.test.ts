@@ -43,7 +43,9 @@ describe("the routing test set", () => {
     try {
       const file = join(dir, "phrasings.yaml");
       writeFileSync(file, "StorageFull:\n  - it's full\n");
-      expect(() => loadRoutingSet(file)).toThrow(/phrasings.yaml: (StorageFull: Too small|\w+: Invalid input)/);
+      expect(() => loadRoutingSet(file)).toThrow(
+        /phrasings.yaml: (StorageFull: Too small|\w+: Invalid input)/,
+      );
       writeFileSync(file, "NotATopic:\n  - hello\n");
       expect(() => loadRoutingSet(file)).toThrow(/phrasings.yaml/);
     } finally {

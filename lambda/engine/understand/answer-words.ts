@@ -166,7 +166,10 @@ const NO_CLEAR = [
   /\b(i'd|i would|i'll|i will)? ?rather not\b/,
   /\b(i'd|i would)? ?prefer (not|you didn't|to wait|to leave it)\b|\brather you didn't\b/,
   /\b(afraid|guess|think|suppose|hope|believe) not\b/,
-  /\b(don't|do not|dont) (want|wanna) (to|that|it|anything)\b/,
+  /\b(don't|do not|dont) (really |actually )?(want|wanna) (to|that|it|anything)\b/,
+  /\b(don't|do not|dont) (really )?(think|feel like|believe) (i|we) (want|wanna|should|need) (to|that|it)\b/,
+  /\b(not|isn't|not really) (comfortable|happy|keen|sure i want)\b|\b(i'd|i would) rather (keep|leave|wait)\b/,
+  /^(please )?(don't|do not)( (do|delete|reset|erase|touch) (it|that|them|anything))?( please)?$/,
   /\bthere (isn't|is not|wasn't|was not|aren't|are not)\b|\bthere's no\b|\bthere is no\b/,
   /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|let's not|better not)\b/,
 ];

@@ -99,7 +99,12 @@ function sideQuestionOf(
   );
   const first = candidates[0];
   // A placed answer wins over the best only when both are in the running.
-  if (placed && first && placed !== first && (first.confidence ?? 1) - (placed.confidence ?? 0) > IN_THE_RUNNING)
+  if (
+    placed &&
+    first &&
+    placed !== first &&
+    (first.confidence ?? 1) - (placed.confidence ?? 0) > IN_THE_RUNNING
+  )
     return first.intent;
   return (placed ?? first)?.intent;
 }

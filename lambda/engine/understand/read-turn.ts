@@ -121,8 +121,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
-  // At a confirmation, "I'd rather not ..." is the answer, whatever it goes on to ask for.
-  if (waiting === "confirm" && reply?.answer === "no" && reply.strength === "clear")
+  // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
+  // something that can't be undone, any no counts.
+  if (waiting === "confirm" && reply?.answer === "no" && reply.strength !== "words")
     return { type: "no", answered: true };
   // "Actually, I'd like to switch to the backup being stuck": a change asked for beats answer words in it.
   // The other problem may rank below the one under way when the words name both ("never mind the Wi-Fi, I need
