@@ -61,7 +61,7 @@ const NEW_NAME = /\bApple Account\b/;
 /** Keys whose strings are not spoken: training phrases, answer key words, sources, ids and branch targets. */
 const UNSPOKEN = new Set([
   ...["utterances", "answers", "fixedAnswers", "sources", "notes"],
-  ...["id", "intent", "yes", "no", "declined", "then"],
+  ...["id", "intent", "yes", "no", "declined", "leadsTo", "then"],
 ]);
 
 /** Spoken phrases that say "Apple ID" without "Apple Account": callers on iOS 18 see only the new name. */

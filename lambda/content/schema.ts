@@ -199,6 +199,12 @@ export const StepSchema = z
      * Wi-Fi after a reset nobody did). Default: the next step.
      */
     declined: target.optional(),
+    /**
+     * Where the step leads once done (or, on a 'fixed' step, when it didn't fix it), when not the step after it:
+     * a later step, another topic, or wrapUp / support / finish / resolved. Not on 'question' steps, whose
+     * answers say where they lead.
+     */
+    leadsTo: target.optional(),
     /** The step restarts the iPhone: a caller phoning from it is told to call back (not said on a speaker). */
     restartsPhone: z.boolean().optional(),
     /**
@@ -244,6 +250,12 @@ export const StepSchema = z
           ctx.addIssue({ code: "custom", path: [key], message: "is only allowed when then is 'question'" });
       }
     }
+    if (step.leadsTo && step.then === "question")
+      ctx.addIssue({
+        code: "custom",
+        path: ["leadsTo"],
+        message: "is not allowed on 'question' steps: use yes and no",
+      });
     if (step.declined && !step.confirm) {
       ctx.addIssue({ code: "custom", path: ["declined"], message: "is only allowed with confirm" });
     }
@@ -290,7 +302,7 @@ export const TopicSchema = z
         ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `duplicate step id '${stepId}'` });
     });
     topic.steps.forEach((step, i) => {
-      for (const key of ["yes", "no", "declined"] as const) {
+      for (const key of ["yes", "no", "declined", "leadsTo"] as const) {
         const t = step[key];
         if (t && (TOPIC_INTENTS as readonly string[]).includes(t)) {
           if (t === topic.intent)
@@ -396,6 +408,8 @@ export const SharedSchema = z
         resolved: spoken,
         wrapUp: spoken,
         unsureFixed: spoken,
+        /** "Not sure" again after the line said how to find out: that question is left, and the line moves on. */
+        unsureAgain: spoken,
         goodbye: spoken,
         callBack: spoken,
         cancelled: spoken,

@@ -81,6 +81,7 @@ const NOT_SPOKEN = new Set([
   "yes",
   "no",
   "declined",
+  "leadsTo",
   "finish",
   "restartsPhone",
   "answers",

@@ -11,7 +11,7 @@ import {
   sameProblem,
   settleAsk,
 } from "./asides.js";
-import { initialState, SAID_RESOLVED, type State } from "./state.js";
+import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
 import { answerQuestion, contactSupport, goTo, pickUp, readStep, resolved, startTopic } from "./steps.js";
 import { soFar } from "./summary.js";
 import { fill, Turn, type TurnResult } from "./turn.js";
@@ -246,12 +246,27 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
     case "no":
     case "maybe":
     case "next":
-      return answer(t, cmd);
+      return answer(t, cmd, was.said === SAID_UNSURE);
   }
 }
 
+/**
+ * "Not sure" after the line already said how to find out: the question isn't one this caller can answer now, so
+ * it is left (noted as skipped) the way a skipped step goes, instead of the same help a third time.
+ */
+function unsureAgain(t: Turn, target: string) {
+  t.note("s").add(t.shared.replies.unsureAgain);
+  return goTo(t, target);
+}
+
+/** After `unsure` help: the caller may still not know, and is not asked a third time. */
+function explainUnsure(t: Turn, text: string) {
+  t.add(text);
+  t.state = { ...t.state, said: SAID_UNSURE };
+}
+
 /** yes / no / maybe / next, read against what the current phase asked. */
-function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
+function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = false) {
   const sh = t.shared;
   const s = t.state;
   const step = t.step;
@@ -276,19 +291,29 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next") {
         t.note("x").add(sh.replies.confirmDeclined);
         return goTo(t, t.step?.declined ?? "next");
       }
-      if (a === "maybe") return void t.add(...t.body());
+      if (a === "maybe" && unsureBefore) {
+        t.note("x").add(sh.replies.confirmDeclined);
+        return goTo(t, t.step?.declined ?? "next");
+      }
+      if (a === "maybe") {
+        t.add(...t.body());
+        t.state = { ...t.state, said: SAID_UNSURE };
+        return;
+      }
       return failure(t, "noMatch");
     case "step":
       if (!step) return;
       if (step.then === "fixed") {
         if (a === "yes") return resolved(t.note("y"));
-        if (a === "maybe") return void t.add(step.unsure ?? sh.replies.unsureFixed);
+        if (a === "maybe" && unsureBefore) return unsureAgain(t, "next");
+        if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
         return goTo(t.note("n"), "next");
       }
       if (step.then === "question") {
         if (a === "yes") return goTo(t.note("y"), step.yes ?? "next");
         if (a === "no") return goTo(t.note("n"), step.no ?? "next");
-        if (a === "maybe") return void t.add(step.unsure ?? sh.replies.unsureFixed);
+        if (a === "maybe" && unsureBefore) return unsureAgain(t, step.no ?? "next");
+        if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
         return failure(t, "noMatch");
       }
       if (a === "yes" || a === "next") return goTo(t.note("c"), "next");

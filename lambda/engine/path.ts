@@ -10,7 +10,8 @@ import type { SpokenTopic } from "../content/types.js";
 function following(topic: SpokenTopic, index: number): number[] {
   const step = topic.steps[index];
   if (!step) return [];
-  const targets = step.then === "question" ? [step.yes ?? "next", step.no ?? "next"] : ["next"];
+  const targets =
+    step.then === "question" ? [step.yes ?? "next", step.no ?? "next"] : [step.leadsTo ?? "next"];
   const indexOf = (target: string) =>
     target === "next"
       ? index + 1 < topic.steps.length

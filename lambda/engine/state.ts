@@ -99,6 +99,8 @@ export const SAID_SUPPORT = "support";
 export const SAID_RESOLVED = "resolved";
 /** The caller named this topic's problem again at a step to carry out: the next time, move on. */
 export const SAID_SAME_PROBLEM = "same";
+/** The caller wasn't sure and heard how to find out: "not sure" again moves on. */
+export const SAID_UNSURE = "unsure";
 
 export const initialState = (): State => ({ v: STATE_VERSION, phase: "start", step: 0, hist: [], miss: 0 });
 
@@ -173,6 +175,7 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
     o.e === SAID_SUPPORT ||
     o.e === SAID_RESOLVED ||
     o.e === SAID_SAME_PROBLEM ||
+    o.e === SAID_UNSURE ||
     (typeof o.e === "string" && Object.hasOwn(content.questions, o.e));
   if (o.e !== undefined && !knownSaid) return { ok: false, reason: "unknown said" };
   if (o.k !== undefined && !(typeof o.k === "string" && /^(n?y?|yn)$/.test(o.k)))

@@ -1,7 +1,7 @@
 // Moving through a topic's steps: starting a topic, reading a step (confirmed first when it is hard to undo),
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import { isTopicIntent, type TopicId } from "../content/intents.js";
-import { pathTo } from "./path.js";
+import { pathTo, stepsAfter } from "./path.js";
 import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
 import type { Turn } from "./turn.js";
 
@@ -48,11 +48,13 @@ export function resolved(t: Turn) {
   t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED, ...place };
 }
 
-/** Follows a branch target: a step id, or next / finish / resolved / support. */
-export function goTo(t: Turn, target: string) {
+/** Follows a branch target: a step id, another topic, or next / finish / wrapUp / resolved / support. */
+export function goTo(t: Turn, to: string) {
   const topic = t.topic;
   const s = t.state;
   if (!topic) return;
+  // A step may lead somewhere other than the one after it ("an outage: wrap up").
+  const target = to === "next" ? (t.step?.leadsTo ?? "next") : to;
   if (target === "resolved") return resolved(t);
   if (target === "support") return notFixed(t);
   // Another topic: what this one found leads there ("the alert says storage is full": the storage topic).
@@ -89,4 +91,8 @@ export function readStep(t: Turn, index: number, opts: { push: boolean; confirme
   t.state = { ...s, phase, step: index, hist };
   if (!opts.confirmed) t.signal({ kind: "stepReached", topic: s.topic, step: index });
   t.add(...t.body());
+  // Information with nothing after it ("it's on Apple's side: try again later"): no "ready for the next one?",
+  // the topic ends here, the way its last step leads.
+  if (phase === "step" && step.then === "info" && stepsAfter(topic, index).max === 0)
+    goTo(t.note("c"), "next");
 }

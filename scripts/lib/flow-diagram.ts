@@ -33,12 +33,15 @@ export function flowDiagram(topic: Topic): string {
       );
     }
     if (step.then === "fixed") {
-      lines.push(`  ${me} -- backup works --> resolved`, `  ${me} -- still failing --> ${target("next", i)}`);
+      lines.push(
+        `  ${me} -- backup works --> resolved`,
+        `  ${me} -- still failing --> ${target(step.leadsTo ?? "next", i)}`,
+      );
     } else if (step.then === "question") {
       lines.push(`  ${me} -- ${quote(`yes: ${step.ask ?? ""}`)} --> ${target(step.yes ?? "next", i)}`);
       lines.push(`  ${me} -- no --> ${target(step.no ?? "next", i)}`);
     } else {
-      lines.push(`  ${me} -- next --> ${target("next", i)}`);
+      lines.push(`  ${me} -- next --> ${target(step.leadsTo ?? "next", i)}`);
     }
   });
   for (const other of otherTopics) lines.push(`  topic${other}([${quote(`Starts the topic ${other}`)}])`);

@@ -61,9 +61,9 @@ export function readQuestion(
   // Not in a topic, a question about a problem is the one-shot question it always was.
   if (isTopicIntent(top) && (!inTopic || top === "ContactSupport"))
     return { type: "topic", topic: top, ...(inTopic ? {} : { question: true }) };
-  // Over a topic the NLU is sure of ("how do I restart my iPhone" during the restart), a side question only
-  // counts when it is in the running, not a distant alternative.
-  const side = sideQuestionOf(content, s, heard, isTopicIntent(top) ? IN_THE_RUNNING : 1);
+  // Over an intent the NLU picked ("how do I restart my iPhone" during the restart, "okay it's off, now what?" as
+  // Yes), a side question only counts when it is in the running, not a distant alternative.
+  const side = sideQuestionOf(content, s, heard, top === FALLBACK_INTENT ? 1 : IN_THE_RUNNING);
   if (side) return { type: "sideQuestion", intent: side };
   // A question about another problem mid-topic: offer to go there; about this one: where we are in it.
   const confidence = heard.interpretations[0]?.confidence ?? 0;

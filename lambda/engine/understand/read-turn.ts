@@ -28,6 +28,10 @@ import { type Heard, type Interpretation, isSideQuestion, PLAUSIBLE } from "./he
 export type { Heard, Interpretation };
 
 /** An NLU this sure that the words name another problem outweighs a loose yes or no in them. */
+/** Asking for the next step, at a step to carry out. */
+const ASKS_WHAT_NEXT =
+  /\b(now what|what now|then what|what's next|whats next|what next|what do i do (now|next)|what should i do (now|next)|what comes next|where do i go from here)\b/;
+
 const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
 const SURE_OF_SIDE_QUESTION = 0.7;
@@ -225,6 +229,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (progress && !asksStepCommand(top, text)) return answeredBy(progress, text);
   }
 
+  // "Okay, it's off, now what?": asking for what comes next is being ready for it.
+  if (waiting === "done" && ASKS_WHAT_NEXT.test(text)) return { type: "next", answered: true };
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
