@@ -129,6 +129,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // something that can't be undone, any no counts.
   if (waiting === "confirm" && reply?.answer === "no" && reply.strength !== "words")
     return { type: "no", answered: true };
+  // "Okay, it's off, now what?": asking what comes next after a step to carry out is being ready for it; after a
+  // fix ("is your backup working now?"), it says they did it and don't know yet: how to check, and the question.
+  if (ASKS_WHAT_NEXT.test(text) && !GO_BACK.test(text)) {
+    if (waiting === "done") return { type: "next", answered: true };
+    if (waiting === "answer" && atFixedStep(content, s)) return { type: "maybe", answered: true };
+  }
   // "Actually, I'd like to switch to the backup being stuck": a change asked for beats answer words in it.
   // The other problem may rank below the one under way when the words name both ("never mind the Wi-Fi, I need
   // my storage sorted").
@@ -229,8 +235,6 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (progress && !asksStepCommand(top, text)) return answeredBy(progress, text);
   }
 
-  // "Okay, it's off, now what?": asking for what comes next is being ready for it.
-  if (waiting === "done" && ASKS_WHAT_NEXT.test(text)) return { type: "next", answered: true };
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
