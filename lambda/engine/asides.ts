@@ -26,6 +26,10 @@ export function answerSideQuestion(t: Turn, intent: string | undefined) {
   if (answer && intent) {
     t.add(answer);
     t.state = { ...t.state, said: intent };
+  } else if (t.state.phase === "confirm" && t.step?.confirm) {
+    // A question at a confirmation ("which ones should I delete?") is about the step it announces: its warning
+    // says what it does and what to keep, so that is the answer, before the question again.
+    t.add(t.step.confirm);
   } else t.add(t.shared.replies.unknownQuestion);
   if (t.state.phase === "start") t.state = { ...t.state, phase: "topic" };
 }
