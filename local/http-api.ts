@@ -18,11 +18,11 @@ export interface ApiRequest extends AsyncIterable<Buffer | string> {
 
 export interface ApiResponse {
   writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
-  end(body: string): unknown;
+  end(body: string | Buffer): unknown;
   readonly headersSent: boolean;
 }
 
-/** Far above any text request; audio is refused anyway, so this only bounds memory. */
+/** A minute of 16 kHz 16-bit audio is 1.9 MB: far above any text request, and it bounds memory. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const ROUTE =
   /^\/bots\/([^/]+)\/botAliases\/([^/]+)\/botLocales\/([^/]+)\/sessions\/([^/]+)(?:\/([a-z]+))?\/?$/;
@@ -136,7 +136,7 @@ function textBody(result: TurnResult): Record<string, unknown> {
 async function dispatch(
   runtime: LexRuntime,
   req: ApiRequest,
-): Promise<{ headers: OutgoingHttpHeaders; body: string }> {
+): Promise<{ headers: OutgoingHttpHeaders; body: string | Buffer }> {
   const asJson = (value: unknown) => ({
     headers: { "content-type": "application/json" },
     body: JSON.stringify(value),
@@ -167,7 +167,7 @@ async function dispatch(
       });
       return {
         headers: turnHeaders(result, responseContentType || "text/plain; charset=utf-8", true),
-        body: "",
+        body: result.audio ?? "",
       };
     }
     case "PutSession": {
@@ -199,7 +199,7 @@ export function lexApiListener(runtime: LexRuntime, log: (line: string) => void 
         res.writeHead(200, {
           ...headers,
           "x-amzn-requestid": requestId,
-          "content-length": Buffer.byteLength(body),
+          "content-length": typeof body === "string" ? Buffer.byteLength(body) : body.length,
         });
         res.end(body);
       })

@@ -86,4 +86,6 @@ export interface TurnResult {
   requestAttributes?: Record<string, string>;
   inputMode: InputMode;
   inputTranscript: string;
+  /** RecognizeUtterance's audio stream, when the reply was asked for as audio. */
+  audio?: Buffer;
 }

@@ -11,6 +11,8 @@ import { LexError, notFound, validationError } from "./lex-error.js";
 import type { InputMode, Message, RuntimeInterpretation, SessionState, TurnResult } from "./lex-types.js";
 import { clientSessionStateSchema, firstIssue, messageSchema, stringMapSchema } from "./schemas.js";
 import { SessionStore } from "./session-store.js";
+import { audioOut } from "./speech/audio.js";
+import { Speech } from "./speech/speech.js";
 
 export interface RuntimeOptions {
   /** The fulfilment Lambda; defaults to the real one in lambda/handler.ts. */
@@ -103,6 +105,8 @@ export class LexRuntime {
   readonly startupMs: number;
   /** What the models API reports of the bot's one locale: its build, done at start-up. */
   readonly build: LocaleBuild;
+  /** Audio in and out for RecognizeUtterance (local/speech/). */
+  readonly speech: Speech;
   private readonly sessions: SessionStore<SessionRecord>;
   private readonly busy = new Set<string>();
 
@@ -112,10 +116,12 @@ export class LexRuntime {
     options: RuntimeOptions,
     startupMs: number,
     build: LocaleBuild,
+    model: BotModel,
   ) {
     this.bot = bot;
     this.startupMs = startupMs;
     this.build = build;
+    this.speech = new Speech(model);
     this.sessions = new SessionStore({
       idleTtlMs: (options.idleSessionTtlSeconds ?? 900) * 1000,
       maxSessions: options.maxSessions ?? 10_000,
@@ -142,7 +148,7 @@ export class LexRuntime {
       now: options.now ?? Date.now,
     });
     const build = { threshold, intents: model.intents.length, builtAt: Date.now() / 1000 };
-    return new LexRuntime(dialog, bot, options, performance.now() - started, build);
+    return new LexRuntime(dialog, bot, options, performance.now() - started, build, model);
   }
 
   get sessionCount(): number {
@@ -178,31 +184,30 @@ export class LexRuntime {
   ): Promise<TurnResult> {
     this.checkTarget(target, sessionId);
     const type = request.requestContentType.toLowerCase();
-    if (type.startsWith("audio/")) {
-      throw validationError(
-        "Speech recognition is not available in the local runtime yet: send the utterance as text " +
-          `(Content-Type ${TEXT_CONTENT_TYPE}) or use RecognizeText`,
-      );
-    }
-    if (!type.startsWith("text/plain"))
+    const audio = type.startsWith("audio/");
+    if (!audio && !type.startsWith("text/plain"))
       throw validationError(`Unsupported requestContentType: ${type || "(none)"}`);
     const responseContentType = request.responseContentType || TEXT_CONTENT_TYPE;
-    if (!responseContentType.toLowerCase().startsWith("text/plain")) {
+    const speakReply = audioOut(responseContentType);
+    if (!speakReply && !responseContentType.toLowerCase().startsWith("text/plain"))
       throw validationError(
-        `Speech synthesis is not available in the local runtime: ask for responseContentType ${TEXT_CONTENT_TYPE}`,
+        `Unsupported responseContentType "${responseContentType}": ask for audio/pcm (16 kHz) or ${TEXT_CONTENT_TYPE}`,
       );
-    }
+    if (speakReply) this.speech.checkVoice();
     const sessionState =
       request.sessionState === undefined ? undefined : parse(clientSessionStateSchema, request.sessionState);
     const requestAttributes =
       request.requestAttributes === undefined ? undefined : parse(stringMapSchema, request.requestAttributes);
-    const raw = request.body.toString("utf8");
+    // Audio is recognised first (silence is heard as nothing said); the words then take the text's path.
+    const raw = audio
+      ? (await this.speech.hear(request.requestContentType, request.body)).transcript
+      : request.body.toString("utf8");
     if (raw.length > MAX_TEXT) throw validationError(`text: must be at most ${MAX_TEXT} characters`);
-    const inputMode = utteranceMode(raw, requestAttributes ?? {});
+    const inputMode = audio ? "Speech" : utteranceMode(raw, requestAttributes ?? {});
     if (inputMode === "DTMF" && !DTMF_KEYS.test(raw.trim())) {
       throw validationError("DTMF input may only contain the keys 0-9, A-D, * and #");
     }
-    return this.turn(target, sessionId, {
+    const result = await this.turn(target, sessionId, {
       sessionId,
       text: inputMode === "DTMF" ? keyedDigits(raw) : raw.trim(),
       inputMode,
@@ -210,6 +215,7 @@ export class LexRuntime {
       ...this.attributes(requestAttributes),
       ...(sessionState ? { sessionState } : {}),
     });
+    return speakReply ? { ...result, audio: await this.speech.voice(result.messages, speakReply) } : result;
   }
 
   async putSession(
