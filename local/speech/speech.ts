@@ -40,7 +40,10 @@ export class Speech {
     if (!speechTools().recognizer)
       throw validationError(`Audio can't be recognised here: ${missingSpeech()}`);
     const pcm = to16k(body, format.sampleRate);
-    if (level(pcm) < SILENCE) return (this.last = { transcript: "", ms: 0 });
+    if (level(pcm) < SILENCE) {
+      this.last = { transcript: "", ms: 0 };
+      return this.last;
+    }
     const recognizer = await this.prepare();
     if (!recognizer) throw validationError(`Audio can't be recognised here: ${missingSpeech()}`);
     this.last = await recognizer.transcribe(pcm);
@@ -62,7 +65,7 @@ export class Speech {
     for (const m of messages) {
       const content = m.content ?? "";
       if (content.trim().length === 0) continue;
-      parts.push(await speakAsBot(m.contentType === "SSML" ? content : escape(content)));
+      parts.push(await speakAsBot(m.contentType === "SSML" ? content : escapeXml(content)));
     }
     const pcm = Buffer.concat(parts);
     return out === "wav" ? wav(pcm, 16000) : pcm;
@@ -74,4 +77,4 @@ export class Speech {
   }
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
