@@ -12,6 +12,7 @@ import {
   RecognizeUtteranceCommand,
 } from "@aws-sdk/client-lex-runtime-v2";
 import { FALLBACK } from "./bot.js";
+import { readRecording, replyFiles } from "./console-voice.js";
 import type { Message, RuntimeInterpretation, SessionState } from "./lex-types.js";
 import { INPUT_MODE_ATTRIBUTE, PLATFORM_ATTRIBUTE, TEXT_CONTENT_TYPE } from "./runtime.js";
 import type { Speaker } from "./speaker.js";
@@ -28,6 +29,10 @@ export interface ConsoleOptions {
   text?: boolean;
   speak?: boolean;
   speaker?: Speaker;
+  /** Ask for every reply as audio (the runtime speaks it), written to this folder and played where possible. */
+  voiceDir?: string;
+  /** How the runtime's recogniser heard the last recording: its confidence, for :why. */
+  lastRecognition?: () => { confidence?: number; ms: number } | undefined;
   newSessionId?: () => string;
   /**
    * The caller's number on the phone line, passed to the bot as the contact flow does (session attribute
@@ -43,6 +48,7 @@ export const CONSOLE_HELP = `Type what a caller would say. Commands:
   :new           hang up and start a new call (new session)
   :phone         switch the phone line (Amazon Connect) on or off
   :speak         switch speaking the replies aloud (espeak-ng) on or off
+  :say FILE.wav  send a recording (16-bit mono WAV, 16 or 8 kHz) as what the caller says
   :help          this list
   :quit          leave`;
 
@@ -52,6 +58,8 @@ interface Turn {
   sessionState?: SessionState;
   transcript?: string;
   inputMode?: string;
+  /** The recogniser's confidence in the transcript, when the caller's turn was audio. */
+  heardConfidence?: number;
 }
 
 const decode = <T>(header: string | undefined): T | undefined =>
@@ -121,19 +129,32 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     });
   };
 
-  const utterance = async (body: string, extra: Record<string, string> = {}) => {
+  const replies = o.voiceDir ? replyFiles(o.voiceDir) : undefined;
+  const utterance = async (
+    body: string | Uint8Array,
+    extra: Record<string, string> = {},
+    contentType = TEXT_CONTENT_TYPE,
+  ) => {
     if (ended) await startCall();
     const r = await o.client.send(
       new RecognizeUtteranceCommand({
         ...ids(),
-        requestContentType: TEXT_CONTENT_TYPE,
-        responseContentType: TEXT_CONTENT_TYPE,
+        requestContentType: contentType,
+        responseContentType: replies ? "audio/pcm" : TEXT_CONTENT_TYPE,
         requestAttributes: encode(attributes(extra)),
         inputStream: body,
       }),
     );
-    await r.audioStream?.transformToByteArray();
+    const audio = await r.audioStream?.transformToByteArray();
+    const heard = contentType === TEXT_CONTENT_TYPE ? undefined : o.lastRecognition?.();
+    if (replies && audio && audio.length > 0) {
+      const reply = await replies.add(audio);
+      say(
+        `[reply spoken: ${reply.file}, ${reply.seconds.toFixed(1)} s${reply.played ? "" : ", not played: no sound device"}]`,
+      );
+    }
     await show({
+      ...(heard?.confidence !== undefined ? { heardConfidence: heard.confidence } : {}),
       messages: decode<Message[]>(r.messages) ?? [],
       interpretations: decode<RuntimeInterpretation[]>(r.interpretations) ?? [],
       sessionState: decode(r.sessionState),
@@ -193,6 +214,17 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         else await utterance(keys, { [PLATFORM_ATTRIBUTE]: "Connect", [INPUT_MODE_ATTRIBUTE]: "DTMF" });
         break;
       }
+      case "say": {
+        const path = rest.join(" ");
+        if (!path) {
+          say("[usage: :say FILE.wav, a 16-bit mono recording at 16000 or 8000 Hz]");
+          break;
+        }
+        const recording = readRecording(path);
+        await utterance(new Uint8Array(recording.audio), {}, recording.contentType);
+        say(`[heard: "${last?.transcript ?? ""}"]`);
+        break;
+      }
       case "silence":
         // An empty text/plain utterance is the local runtime's no-input: the Lambda sees an empty transcript.
         await utterance("");
@@ -240,7 +272,9 @@ export function explain(turn: Turn | undefined): string {
   if (!turn) return "[nothing yet: say something first]";
   const lines: string[] = [];
   if (turn.transcript !== undefined)
-    lines.push(`heard:        "${turn.transcript}" (${turn.inputMode ?? "?"})`);
+    lines.push(
+      `heard:        "${turn.transcript}" (${turn.inputMode ?? "?"}${turn.heardConfidence !== undefined ? `, recognised with confidence ${turn.heardConfidence.toFixed(2)}` : ""})`,
+    );
   const [top, ...alternatives] = turn.interpretations;
   if (top?.intent)
     lines.push(`intent:       ${top.intent.name} (confidence ${pct(top.nluConfidence?.score)})`);
