@@ -3,6 +3,7 @@
 import { setTelemetrySink } from "../lambda/telemetry/sink.js";
 import { startLocalProgressStore } from "./progress-store.js";
 import { startLexServer } from "./server.js";
+import { missingSpeech } from "./speech/tools.js";
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -30,9 +31,17 @@ const server = await startLexServer({
   log: (line) => console.error(line),
 });
 const { bot } = server.runtime;
+// Speech (audio in RecognizeUtterance) when the packages are there: the language model is built now, not on the
+// first audio turn.
+const speechStarted = performance.now();
+const noSpeech = missingSpeech();
+if (!noSpeech) await server.runtime.speech.prepare();
 console.log(
   `Local Lex V2 runtime listening on ${server.url} (HTTP/2 and HTTP/1.1) - bot ${bot.id}, alias ${bot.aliasId}, ` +
-    `locale ${bot.localeId}; started in ${Math.round(server.runtime.startupMs)} ms`,
+    `locale ${bot.localeId}; started in ${Math.round(server.runtime.startupMs)} ms; speech ` +
+    (noSpeech
+      ? `off (${noSpeech})`
+      : `on, language model built in ${Math.round(performance.now() - speechStarted)} ms`),
 );
 
 let stopping = false;

@@ -13,6 +13,7 @@ import { botModel, loadContent } from "../lambda/content/load.js";
 import { StepSchema } from "../lambda/content/schema.js";
 import { ConversationSchema } from "../local/conversation-files.js";
 import { type LexServer, startLexServer } from "../local/server.js";
+import { SPEECH_PACKAGES } from "../local/speech/tools.js";
 import { nluResolver, play } from "./support/conversation.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -56,6 +57,8 @@ const ELSEWHERE: Record<string, string> = {
   "npx cdk deploy                                   # bot + Lambda (+ progress store)":
     "needs an AWS account and credentials; the same app synthesizes in tests/infra/synth.test.ts",
   "npx cdk destroy": "needs an AWS account and credentials",
+  "sudo apt-get install pocketsphinx pocketsphinx-en-us festival festvox-us-slt-hts espeak-ng":
+    ".ci/run installs the same packages (the SPEECH_PACKAGES list in local/speech/tools.ts, checked here)",
   "npm run test:lex -- --stack ICloudBackupVoiceLine            # add --region REGION unless AWS_REGION is set":
     "needs a deployed stack and credentials; tests/scripts/test-lex.test.ts runs npm run test:lex against " +
     "npm run serve and down this --stack path against a fake CloudFormation and Lex",
@@ -75,6 +78,14 @@ describe("the README's code blocks", () => {
     // No excuse outlives its block.
     const firsts = new Set(blocks.map(firstLine));
     expect(Object.keys(ELSEWHERE).filter((k) => !firsts.has(k))).toEqual([]);
+  });
+
+  it("names the speech packages that .ci/run installs and the runtime looks for", () => {
+    const line = blocks.map(firstLine).find((l) => l.startsWith("sudo apt-get install pocketsphinx"));
+    expect(line).toBe(`sudo apt-get install ${SPEECH_PACKAGES}`);
+    const ci = readFileSync(join(root, ".ci/run"), "utf8").replace(/\\\n\s*/g, " ");
+    for (const pkg of SPEECH_PACKAGES.split(" "))
+      expect(ci).toMatch(new RegExp(`apt-get install[^\\n]* ${pkg}\\b`));
   });
 
   describe("the SDK example", () => {

@@ -43,13 +43,39 @@ export interface LanguageModel {
   vocabulary: string[];
 }
 
-const DISCOUNT = 0.5;
+const DISCOUNT = 0.7;
 const log10 = (p: number) => Math.log10(p).toFixed(4);
 
-export function buildLanguageModel(sentences: string[], known: (word: string) => boolean): LanguageModel {
+/**
+ * Everyday words callers use around the bot's phrases ("hi", "hasn't", "anymore", "something's"), added as
+ * unigrams only: reachable through back-off, never competing with the bot's own word sequences. Lex's recogniser
+ * knows all of English; a model of the training phrases alone would turn every other word into one of them.
+ */
+export const EVERYDAY_WORDS = `a about above actually after again ago all almost already also always am an and
+another any anymore anything anyway are aren't around as ask asked at away back bad be because been before being
+believe better between bit both but by call called can can't cannot check clear come comes could couldn't day days
+did didn't do does doesn't doing don't done down each either else end enough even ever every everything fine first
+for found from get gets getting give go goes going gone good got great had hadn't happen happened happening has
+hasn't have haven't having he he's hear hello help her here hey hi him his hmm hold home how i i'd i'll i'm i've
+if in into is isn't it it's its just keep kind know last later left let let's like little long look looks lot
+made make many maybe me mean might mine minute more morning most much my myself need needs never new next nice night
+no none not nothing now of off oh ok okay old on once one only or other our out over own part phone please pretty
+probably put quite rather re really right said same saw say says see seems seen she should shouldn't show since
+so some someone something something's sometimes soon sorry still stuff such sure take tell than thank thanks that
+that's the their them then there there's these they they're thing things think this those though thought through
+time to today told too tried try trying turn two um under understand until up us use used very wait want wanted
+was wasn't way we we're week well went were what what's when where which while who why will with without won't
+work worked working would wouldn't wrong yeah yes yesterday yet you you're your`.split(/\s+/);
+
+export function buildLanguageModel(
+  sentences: string[],
+  known: (word: string) => boolean,
+  everyday: string[] = [],
+): LanguageModel {
   const unigrams = new Map<string, number>();
   const bigrams = new Map<string, Map<string, number>>();
   const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const w of everyday) if (known(w)) unigrams.set(w, (unigrams.get(w) ?? 0) + 2);
   for (const sentence of sentences) {
     // A word with no pronunciation can't be heard: the sentence is cut there, into pieces that can.
     const pieces: string[][] = [[]];

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Content } from "../../lambda/content/load.js";
 import { wav } from "./audio.js";
-import { botSentences, buildLanguageModel, wordsOf } from "./language-model.js";
+import { botSentences, buildLanguageModel, EVERYDAY_WORDS, wordsOf } from "./language-model.js";
 import { inDictionary, pronunciations } from "./pronunciations.js";
 import { ACOUSTIC_MODEL } from "./tools.js";
 
@@ -39,7 +39,7 @@ export class Recognizer {
   /** Builds the bot's language model and dictionary into a temporary folder (removed by close()). */
   static create(content: Content, utterances: string[]): Recognizer {
     const sentences = botSentences(content, utterances);
-    const words = [...new Set(sentences.flatMap(wordsOf))].sort();
+    const words = [...new Set([...sentences.flatMap(wordsOf), ...EVERYDAY_WORDS])].sort();
     const { lines, unknown } = pronunciations(words);
     const pronounced = new Set(lines.map((l) => l.split(" ")[0]?.replace(/\(\d+\)$/, "")));
     const lm = buildLanguageModel(
