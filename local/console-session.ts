@@ -147,6 +147,10 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     );
     const audio = await r.audioStream?.transformToByteArray();
     const heard = contentType === TEXT_CONTENT_TYPE ? undefined : o.lastRecognition?.();
+    if (contentType !== TEXT_CONTENT_TYPE)
+      say(
+        `[heard: "${decode<string>(r.inputTranscript) ?? ""}"${heard?.confidence !== undefined ? `, confidence ${heard.confidence.toFixed(2)}` : ""}]`,
+      );
     if (replies && audio && audio.length > 0) {
       const reply = await replies.add(audio);
       say(
@@ -222,7 +226,6 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         }
         const recording = readRecording(path);
         await utterance(new Uint8Array(recording.audio), {}, recording.contentType);
-        say(`[heard: "${last?.transcript ?? ""}"]`);
         break;
       }
       case "silence":

@@ -47,7 +47,7 @@ describe.skipIf(missing !== undefined && !process.env.CI)("the console by voice"
       voiceDir: replies,
       lastRecognition: () => rt.server.runtime.speech.last,
     });
-    expect(out).toContain('[heard: "my icloud storage is full"]');
+    expect(out).toMatch(/\[heard: "my icloud storage is full", confidence \d\.\d\d\]\n\[reply spoken: /);
     expect(out).toMatch(
       /heard: +"my icloud storage is full" \(Speech, recognised with confidence \d\.\d\d\)/,
     );
