@@ -461,6 +461,8 @@ export const SharedSchema = z
         underAMinute: spoken,
         /** "What have we done so far?" read back to the caller. */
         soFar: template(["topic"]),
+        /** The topic this one was reached from, by a branch ("Came here from fixing a backup error."). */
+        cameFrom: template(["topic"]),
       })
       .strict(),
     speaker: z

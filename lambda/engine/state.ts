@@ -77,6 +77,8 @@ export interface State {
   outcomes?: string;
   /** When the conversation began, epoch seconds: how long the caller spent with the line. */
   began?: number;
+  /** The topic whose answer led to this one ("the alert says storage is full"): the agent is told where it began. */
+  from?: TopicId;
 }
 
 /** A step's outcome: answered yes or no, carried out, declined (its confirmation), skipped; "." not reached. */
@@ -123,6 +125,7 @@ export function encodeState(state: State): string {
   if (state.hinted?.length) compact.k = state.hinted.map((k) => k[0]).join("");
   if (state.outcomes) compact.d = state.outcomes;
   if (state.began !== undefined) compact.b = state.began;
+  if (state.from) compact.f = state.from;
   return JSON.stringify(compact);
 }
 
@@ -183,6 +186,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (o.d !== undefined && !(typeof o.d === "string" && o.d.length <= length && OUTCOMES.test(o.d)))
     return { ok: false, reason: "bad outcomes" };
   if (o.b !== undefined && !isEpochSeconds(o.b)) return { ok: false, reason: "bad start time" };
+  if (o.f !== undefined && (!(TOPIC_INTENTS as readonly unknown[]).includes(o.f) || !topic))
+    return { ok: false, reason: "bad topic led from" };
   const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };
   if (topic) state.topic = topic;
   if (o.z === 1) state.paused = true;
@@ -194,6 +199,7 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (typeof o.e === "string") state.said = o.e;
   if (typeof o.d === "string" && o.d.length > 0) state.outcomes = o.d;
   if (isEpochSeconds(o.b)) state.began = o.b;
+  if (o.f !== undefined) state.from = o.f as TopicId;
   if (typeof o.k === "string" && o.k.length > 0)
     state.hinted = [...o.k].map((c) => HINT_CODES[c]).filter((k): k is HintKind => k !== undefined);
   return { ok: true, state };

@@ -58,7 +58,11 @@ export function goTo(t: Turn, to: string) {
   if (target === "resolved") return resolved(t);
   if (target === "support") return notFixed(t);
   // Another topic: what this one found leads there ("the alert says storage is full": the storage topic).
-  if (isTopicIntent(target)) return startTopic(t, target);
+  if (isTopicIntent(target)) {
+    startTopic(t, target);
+    t.state = { ...t.state, from: s.topic };
+    return;
+  }
   const index = target === "next" ? s.step + 1 : topic.steps.findIndex((step) => step.id === target);
   if (target === "finish" || target === "wrapUp" || index < 0 || index >= topic.steps.length) {
     if (topic.finish === "support" && target !== "wrapUp") return notFixed(t);

@@ -106,7 +106,8 @@ export function handoffSummary(
   // Everything, if it fits; else the longest list is cut one item at a time ("and 2 more"), so every list keeps
   // what it can.
   const keep = { found: 8, tried: 8, declined: 8, skipped: 8 };
-  const textWith = () => [place, ...(d ? doneSentences(content, d, keep) : []), ...ending].join(" ");
+  const from = s.from ? [fill(h.cameFrom, { topic: content.topics[s.from].title })] : [];
+  const textWith = () => [place, ...from, ...(d ? doneSentences(content, d, keep) : []), ...ending].join(" ");
   let text = textWith();
   while (text.length > MAX_SUMMARY_CHARS && d) {
     const longest = (Object.keys(keep) as Array<keyof typeof keep>)

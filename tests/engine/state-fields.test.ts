@@ -13,6 +13,8 @@ describe("state fields for asides", () => {
     { said: "resolved" },
     { said: "AskBackupDuration" },
     { phase: "resume", saved: 2, savedConfirmed: true, pending: "UpdateIOS" },
+    { said: "unsure" },
+    { from: "BackupError" },
   ])("round-trips %j", (extra) => {
     const state = { ...base, ...extra } as State;
     const decoded = decodeState(encodeState(state), content);
@@ -26,6 +28,8 @@ describe("state fields for asides", () => {
     ["something to repeat that doesn't exist", { e: "AskNothing" }],
     ["a confirmed flag without a saved step", { q: 1 }],
     ["an inherited name as what to repeat", { e: "constructor" }],
+    ["a topic led from that doesn't exist", { f: "Nope" }],
+    ["a topic led from with an inherited name", { f: "toString" }],
   ])("rejects %s", (_name, extra) => {
     const raw = JSON.stringify({ v: 1, p: "step", t: "StorageFull", s: 1, h: [0], m: 0, ...extra });
     expect(decodeState(raw, content).ok).toBe(false);
