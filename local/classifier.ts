@@ -66,12 +66,40 @@ export const LEXICAL_WEIGHT =
     ? fromEnv
     : DEFAULT_LEXICAL_WEIGHT;
 
+/** Words that say nothing about an intent: a sentence made of them and unknown words is no evidence of one. */
+const FUNCTION_WORDS = new Set(
+  `a an the i my me it it's is are was be to of in on at and or but so um uh hmm oh okay ok yeah well just like you
+  your this that there here now then do does did have has had can could would will what how please thanks thank
+  really`.split(/\s+/),
+);
+/** At least this share of meaningful words known: the words are about the bot's world. */
+const MOSTLY_KNOWN = 0.6;
+const tokens = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9' ]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !FUNCTION_WORDS.has(w));
+
 export class IntentClassifier {
   private constructor(
     private readonly nlp: NlpJs,
     private readonly lexical: LexicalIndex,
     private readonly lexicalWeight: number,
+    /** Every word of the training phrases. */
+    private readonly vocabulary: Set<string>,
   ) {}
+
+  /**
+   * The share of the words that carry meaning which the bot was trained on. NLP.js drops words it never saw, so
+   * "kids, dinner is ready" would be classified on "ready" alone and come out sure of ResumeIntent; scaled by
+   * this, words mostly from outside the bot's world fall under the threshold to FallbackIntent, as Lex's do.
+   */
+  private known(text: string): number {
+    const words = tokens(text);
+    if (words.length === 0) return 1;
+    return words.filter((w) => this.vocabulary.has(w)).length / words.length;
+  }
 
   /** `tuning` overrides settings of NLP.js's neural network (experiments); the defaults are the ones measured. */
   static async train(
@@ -101,7 +129,8 @@ export class IntentClassifier {
     nlp.container.use(LangEn);
     for (const { utterance, intent } of examples) nlp.addDocument("en", clean(utterance), intent);
     await nlp.train();
-    return new IntentClassifier(nlp, new LexicalIndex(examples), lexicalWeight);
+    const vocabulary = new Set(examples.flatMap((e) => tokens(clean(e.utterance))));
+    return new IntentClassifier(nlp, new LexicalIndex(examples), lexicalWeight, vocabulary);
   }
 
   static fromModel(model: BotModel): Promise<IntentClassifier> {
@@ -121,10 +150,13 @@ export class IntentClassifier {
     const w = this.lexicalWeight;
     const lexical = w > 0 ? this.lexical.similarity(input) : new Map<string, number>();
     const intents = new Set([...network.keys(), ...lexical.keys()]);
+    // Mostly known words are the bot's world, phrased freshly: left as they are. Mostly unknown words are not.
+    const share = this.known(input);
+    const known = share >= MOSTLY_KNOWN ? 1 : share;
     return [...intents]
       .map((intent) => ({
         intent,
-        score: (1 - w) * (network.get(intent) ?? 0) + w * (lexical.get(intent) ?? 0),
+        score: known * ((1 - w) * (network.get(intent) ?? 0) + w * (lexical.get(intent) ?? 0)),
       }))
       .filter((c) => c.score > 0)
       .sort((a, b) => b.score - a.score);

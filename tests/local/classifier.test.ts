@@ -49,6 +49,29 @@ describe("intent classification", () => {
     expect(await classifier.rank("")).toEqual([]);
   });
 
+  it("falls back on talk from the room that shares a word or two with the bot's phrases, as Lex does", async () => {
+    // Each of these once came out sure of some intent on one known word ("ready", "phone", "tv"...).
+    const room = [
+      "kids, dinner is ready",
+      "sorry that was the tv",
+      "my cat walked on the phone",
+      "the dog is barking again",
+      "can you turn the music down",
+      "what's for lunch today",
+      "the game starts at eight",
+      "we need milk and eggs",
+      "who's at the door",
+      "close the window please",
+    ];
+    const sure = [];
+    for (const words of room) if ((await top(words)) !== FALLBACK) sure.push(`${words}: ${await top(words)}`);
+    // Most, not all: a word the bot knows well can still carry a sentence over the threshold.
+    expect(sure.length, sure.join("; ")).toBeLessThanOrEqual(3);
+    // Words mostly of the bot's world, phrased freshly, are not touched.
+    expect(await top("my cloud storage seems to be full up")).toBe("StorageFull");
+    expect(await top("the backup has been sitting there for hours")).toBe("BackupStuck");
+  });
+
   it("treats curly apostrophes like straight ones", async () => {
     expect(await top("my backup isn\u2019t working")).toBe(await top("my backup isn't working"));
   });
