@@ -171,6 +171,8 @@ const NO_CLEAR = [
   /\b(not|isn't|not really) (comfortable|happy|keen|sure i want)\b|\b(i'd|i would) rather (keep|leave|wait)\b/,
   /^(please )?(don't|do not)( (do|delete|reset|erase|touch) (it|that|them|anything))?( please)?$/,
   /\bthere (isn't|is not|wasn't|was not|aren't|are not)\b|\bthere's no\b|\bthere is no\b/,
+  // "It's the same", "no difference": nothing changed, said plainly.
+  /\b(it's|its|it is|that's|thats|looks|seems|still|exactly) (just )?(the )?same\b|\bno (change|difference)\b/,
   /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|let's not|better not)\b/,
 ];
 const NO_ANYWHERE = [
