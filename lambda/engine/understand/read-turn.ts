@@ -23,7 +23,13 @@ import {
   wantsPerson,
 } from "./cues.js";
 import { atFixedStep, earlierQuestion, justResolved, type Waiting, waitingFor } from "./expectation.js";
-import { type Heard, type Interpretation, isSideQuestion, PLAUSIBLE } from "./heard.js";
+import {
+  ALTERNATIVE_MIN_CONFIDENCE,
+  type Heard,
+  type Interpretation,
+  isSideQuestion,
+  PLAUSIBLE,
+} from "./heard.js";
 
 export type { Heard, Interpretation };
 
@@ -139,7 +145,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // The other problem may rank below the one under way when the words name both ("never mind the Wi-Fi, I need
   // my storage sorted").
   const namesTopic = isTopicIntent(top) && top !== "ContactSupport";
-  const other = inTopic && namesTopic && SWITCH.test(text) ? otherTopic(heard, s?.topic) : undefined;
+  const asksForChange = inTopic && SWITCH.test(text);
+  // Asked for in so many words, another problem counts from the confidence an alternative is read at at all.
+  const other =
+    asksForChange && namesTopic ? otherTopic(heard, s?.topic, ALTERNATIVE_MIN_CONFIDENCE) : undefined;
   if (other)
     // Opening with an answer ("no, now it's giving me an error instead"): the new problem is asked about.
     return {
@@ -181,7 +190,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (asked && isSideQuestion(content, top) && !OPENS_WITH_ANSWER.test(text))
     return { type: "sideQuestion", intent: top };
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
-  if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)))
+  // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
+  if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)) && !asksForChange)
     return answerInContext(reply, { s, waiting, text, inTopic, heard });
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
@@ -264,13 +274,13 @@ function asksStepCommand(top: string, text: string): boolean {
 }
 
 /** The best plausible topic the NLU heard besides the one under way (Apple Support is asked for otherwise). */
-function otherTopic(heard: Heard, current: TopicId | undefined): TopicId | undefined {
+function otherTopic(heard: Heard, current: TopicId | undefined, floor = PLAUSIBLE): TopicId | undefined {
   const hit = heard.interpretations.find(
     (i, n) =>
       isTopicIntent(i.intent) &&
       i.intent !== current &&
       i.intent !== "ContactSupport" &&
-      (n === 0 || (i.confidence ?? 0) >= PLAUSIBLE),
+      (n === 0 || (i.confidence ?? 0) >= floor),
   );
   return hit && isTopicIntent(hit.intent) ? hit.intent : undefined;
 }
