@@ -45,11 +45,16 @@ interface Reply {
   attributes: Record<string, string>;
 }
 
+/** Speaks a caller's words as 16 kHz PCM: voice and phone turns then go out as audio, as a caller's voice does. */
+export type Voice = (words: string) => Promise<Buffer>;
+const L16 = "audio/l16; rate=16000; channels=1";
+
 async function send(
   target: Target,
   conv: Conversation,
   sessionId: string,
   turn: ConversationTurn,
+  voice?: Voice,
 ): Promise<Reply> {
   const bot = { botId: target.botId, botAliasId: target.botAliasId, localeId: target.localeId, sessionId };
   const words = turn.caller ?? "";
@@ -61,17 +66,24 @@ async function send(
       attributes: r.sessionState?.sessionAttributes ?? {},
     };
   }
-  const requestAttributes: Record<string, string> = {
-    [INPUT_MODE_ATTRIBUTE]: turn.press !== undefined ? "DTMF" : "Speech",
-  };
+  // Spoken words as audio when there is a voice (silence as a second of it); otherwise text with the input mode
+  // declared, which only the local runtime understands.
+  const audio = voice && turn.press === undefined;
+  const requestAttributes: Record<string, string> = audio
+    ? {}
+    : { [INPUT_MODE_ATTRIBUTE]: turn.press !== undefined ? "DTMF" : "Speech" };
   if (conv.channel === "phone") requestAttributes["x-amz-lex:channels:platform"] = "Connect";
   const r = await target.client.send(
     new RecognizeUtteranceCommand({
       ...bot,
-      requestContentType: TEXT,
+      requestContentType: audio ? L16 : TEXT,
       responseContentType: TEXT,
       requestAttributes: encode(requestAttributes),
-      inputStream: turn.silence ? "" : (turn.press ?? words),
+      inputStream: audio
+        ? new Uint8Array(turn.silence ? Buffer.alloc(32000) : await voice(words))
+        : turn.silence
+          ? ""
+          : (turn.press ?? words),
     }),
   );
   await r.audioStream?.transformToByteArray();
@@ -117,6 +129,8 @@ export async function playOverWire(
   sessionPrefix: string,
   /** Awaited before each request: a rate limit against a deployed bot. */
   beforeEach: () => Promise<void> = async () => {},
+  /** Sends voice and phone conversations' words as speech in this voice. */
+  voice?: Voice,
 ): Promise<PlayedTurn[]> {
   if (conv.turns.some((t) => t.tamper !== undefined || t.intent !== undefined))
     throw new Error(`${conv.file} "${conv.name}": tamper and intent can't be sent to a Lex runtime`);
@@ -124,7 +138,13 @@ export async function playOverWire(
   const played: PlayedTurn[] = [];
   for (const turn of conv.turns) {
     await beforeEach();
-    const reply = await send(target, conv, `${sessionPrefix}-${session}`, turn);
+    const reply = await send(
+      target,
+      conv,
+      `${sessionPrefix}-${session}`,
+      turn,
+      conv.channel === "text" ? undefined : voice,
+    );
     played.push({ turn, said: reply.said, problems: turn.bot ? differences(turn.bot, reply) : [] });
     if (reply.dialogAction === "Close") session++;
   }

@@ -11,6 +11,8 @@ import { parseArgs } from "node:util";
 import { RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { loadConversations } from "../local/conversation-files.js";
 import { formatRouting, loadRoutingSet, scoreRouting } from "../local/routing-eval.js";
+import { speakAsCaller } from "../local/speech/synthesizer.js";
+import { SPEECH_PACKAGES, speechTools } from "../local/speech/tools.js";
 import {
   costOf,
   formatResult,
@@ -29,6 +31,7 @@ const USAGE = `Usage: npm run test:lex -- (--stack NAME | --bot-id ID --bot-alia
   --only TEXT         only conversations whose file or name contains TEXT
   --conversations DIR play the conversation files in DIR (default tests/conversations)
   --routing           score the bot's NLU on the routing test set instead of playing conversations
+  --audio             send the voice and phone conversations' words as speech (festival's voice, 16 kHz PCM)
   --dry-run           print what would be sent and what it costs, send nothing`;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -48,6 +51,7 @@ function options() {
         only: { type: "string" },
         conversations: { type: "string" },
         routing: { type: "boolean", default: false },
+        audio: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -128,12 +132,14 @@ async function conversations(t: LexTarget): Promise<number> {
   const all = loadConversations(o.conversations ?? CONVERSATIONS).filter(
     (c) => !o.only || `${c.file} ${c.name}`.toLowerCase().includes(o.only.toLowerCase()),
   );
-  const planned = plan(all, t);
-  const cost = costOf(planned, t);
+  const audio = o.audio === true;
+  const planned = plan(all, t, { audio });
+  const cost = costOf(planned, t, { audio });
   const played = planned.filter((p) => !p.skip).length;
   console.log(
     `Playing ${played} of ${all.length} conversations (${cost.requests} requests) against ${t.describe}, ${pace}; ` +
-      `estimated cost ${dollars(cost.dollars)}${t.endpoint ? "" : ` (text requests at $${PRICE_PER_REQUEST.text} each, US East)`}.`,
+      `estimated cost ${dollars(cost.dollars)}${t.endpoint ? "" : ` (text requests at $${PRICE_PER_REQUEST.text}${audio ? `, speech at $${PRICE_PER_REQUEST.speech}` : ""} each, US East)`}` +
+      `${audio ? "; voice and phone conversations by voice" : ""}.`,
   );
   if (o["dry-run"]) {
     for (const p of planned)
@@ -144,9 +150,26 @@ async function conversations(t: LexTarget): Promise<number> {
     perSecond: rate,
     runId: randomUUID().slice(0, 8),
     onResult: (r) => console.log(formatResult(r)),
+    ...(audio ? { voice: cachedVoice() } : {}),
   });
   console.log(summaryLine(results));
   return results.some((r) => r.failure) ? 1 : 0;
+}
+
+/** festival's caller voice, each phrase synthesised once. */
+function cachedVoice() {
+  const spoken = new Map<string, Promise<Buffer>>();
+  return (words: string) => {
+    if (!spoken.has(words)) spoken.set(words, speakAsCaller(words));
+    return spoken.get(words) as Promise<Buffer>;
+  };
+}
+
+if (o.audio && !speechTools().festival) {
+  console.error(
+    `--audio needs festival to speak the caller's words: sudo apt-get install ${SPEECH_PACKAGES}`,
+  );
+  process.exit(2);
 }
 
 let code: number;

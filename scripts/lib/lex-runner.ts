@@ -2,7 +2,7 @@
 // SDK client, as `npm run test:lex` does: what can be sent, what can't (and why), what it costs, one line per
 // conversation, and a summary. The turn itself is local/wire-player.ts, shared with the local end-to-end tests.
 import type { Conversation } from "../../local/conversation-files.js";
-import { type PlayedTurn, playOverWire } from "../../local/wire-player.js";
+import { type PlayedTurn, playOverWire, type Voice } from "../../local/wire-player.js";
 import type { LexTarget } from "./lex-target.js";
 
 /** US East list prices per request (aws.amazon.com/lex/pricing, 2026-11): text, and speech (audio in). */
@@ -20,7 +20,11 @@ export interface Planned {
  * speech rig (issue #12) before they can run against AWS; the local runtime accepts them as text with a declared
  * input mode, and plays them.
  */
-export function plan(conversations: Conversation[], target: Pick<LexTarget, "endpoint">): Planned[] {
+export function plan(
+  conversations: Conversation[],
+  target: Pick<LexTarget, "endpoint">,
+  o: { audio?: boolean } = {},
+): Planned[] {
   return conversations.map((conversation) => {
     if (conversation.turns.some((t) => t.tamper !== undefined))
       return {
@@ -34,11 +38,13 @@ export function plan(conversations: Conversation[], target: Pick<LexTarget, "end
         conversation,
         skip: "is a typed chat with a silent turn: RecognizeText can't send empty text",
       };
-    if (!target.endpoint && conversation.channel !== "text")
+    if (!target.endpoint && conversation.channel !== "text" && !o.audio)
       return {
         conversation,
-        skip: `is a ${conversation.channel} conversation: Lex takes speech only as audio and keys only from Amazon Connect`,
+        skip: `is a ${conversation.channel} conversation: Lex takes speech only as audio (--audio sends it) and keys only from Amazon Connect`,
       };
+    if (!target.endpoint && conversation.turns.some((t) => t.press !== undefined))
+      return { conversation, skip: "presses keys: Lex takes DTMF only from Amazon Connect" };
     return { conversation };
   });
 }
@@ -48,10 +54,20 @@ export interface Cost {
   dollars: number;
 }
 
-/** Every played turn is one request; against the local runtime nothing is billed. */
-export function costOf(planned: Planned[], target: Pick<LexTarget, "endpoint">): Cost {
-  const requests = planned.filter((p) => !p.skip).reduce((n, p) => n + p.conversation.turns.length, 0);
-  return { requests, dollars: target.endpoint ? 0 : requests * PRICE_PER_REQUEST.text };
+/** Every played turn is one request, speech when sent as audio; against the local runtime nothing is billed. */
+export function costOf(
+  planned: Planned[],
+  target: Pick<LexTarget, "endpoint">,
+  o: { audio?: boolean } = {},
+): Cost {
+  let text = 0;
+  let speech = 0;
+  for (const p of planned.filter((x) => !x.skip)) {
+    if (o.audio && p.conversation.channel !== "text") speech += p.conversation.turns.length;
+    else text += p.conversation.turns.length;
+  }
+  const dollars = target.endpoint ? 0 : text * PRICE_PER_REQUEST.text + speech * PRICE_PER_REQUEST.speech;
+  return { requests: text + speech, dollars };
 }
 
 /** At most `perSecond` requests a second, however fast the bot answers. */
@@ -77,7 +93,7 @@ export interface ConversationResult {
 export async function runConversations(
   target: LexTarget,
   planned: Planned[],
-  o: { perSecond: number; runId: string; onResult?: (r: ConversationResult) => void },
+  o: { perSecond: number; runId: string; onResult?: (r: ConversationResult) => void; voice?: Voice },
 ): Promise<ConversationResult[]> {
   const wait = rateLimiter(o.perSecond);
   const results: ConversationResult[] = [];
@@ -91,7 +107,7 @@ export async function runConversations(
         botAliasId: target.botAliasId,
         localeId: target.localeId,
       };
-      const played = await playOverWire(wire, p.conversation, `test-lex-${o.runId}-${i}`, wait);
+      const played = await playOverWire(wire, p.conversation, `test-lex-${o.runId}-${i}`, wait, o.voice);
       result = { conversation: p.conversation, ...firstFailure(played) };
     }
     results.push(result);

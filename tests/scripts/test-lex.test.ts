@@ -10,8 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { missingSpeech, speechTools } from "../../local/speech/tools.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+/** --audio needs the speech packages (README); CI installs them. */
+const noVoice = missingSpeech() !== undefined || !speechTools().festival;
 const quiet = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
 
 interface Run {
@@ -99,6 +102,17 @@ describe("npm run test:lex against npm run serve", () => {
     expect(run.out).toContain("pass  wrong.yaml: Storage full, expecting the right one (text)");
     expect(run.out).toContain("1 passed, 1 failed, 0 skipped");
   }, 120_000);
+
+  it.skipIf(noVoice && !process.env.CI)(
+    "sends voice conversations by voice with --audio: the caller's words as speech, recognised by the runtime",
+    async () => {
+      const run = await testLex(["--endpoint", url, "--audio", "--only", "reset-network-settings.yaml"]);
+      expect(run.out).toContain("voice and phone conversations by voice");
+      expect(run.out).toContain("pass  reset-network-settings.yaml: Reset network settings by voice");
+      expect(run.out).toMatch(/\n\d+ passed, \d+ failed, 0 skipped/);
+    },
+    120_000,
+  );
 
   it("scores the routing test set on the runtime's NLU, in the nlu:report form", async () => {
     const run = await testLex(["--endpoint", url, "--routing"]);
@@ -210,7 +224,9 @@ describe("npm run test:lex down the AWS path, against a fake AWS on 127.0.0.1", 
       expect(dry.code).toBe(0);
       expect(dry.out).toMatch(/Playing \d+ of \d+ conversations \(\d+ requests\) against bot ABCDEFGHIJ/);
       expect(dry.out).toMatch(/estimated cost \$0\.\d\d \(text requests at \$0\.00075 each, US East\)/);
-      expect(dry.out).toContain("Lex takes speech only as audio and keys only from Amazon Connect");
+      expect(dry.out).toContain(
+        "Lex takes speech only as audio (--audio sends it) and keys only from Amazon Connect",
+      );
     } finally {
       server.close();
     }

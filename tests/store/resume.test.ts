@@ -145,7 +145,9 @@ describe("a store that is down or slow", () => {
       const perTurn = (performance.now() - started) / 2;
       expect(result.heard[0]).toContain("Step 1.");
       expect(result.heard[1]).toContain("Step 2.");
-      expect(perTurn).toBeLessThan(600);
+      // Lex fails a turn whose code hook takes 3 s, and a hung store would take that long; half of it leaves room
+      // for a loaded test machine (the store gives up after STORE_TIMEOUT_MS, then is left alone).
+      expect(perTurn).toBeLessThan(1500);
       expect(warnings.lines.some((line) => line.includes("progress store unavailable"))).toBe(true);
       expect(warnings.lines.every((line) => !line.includes("555"))).toBe(true);
     } finally {
