@@ -7,9 +7,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { gunzipSync } from "node:zlib";
 import { RecognizeTextCommand, RecognizeUtteranceCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { setTelemetrySink } from "../lambda/telemetry/sink.js";
+import { decodeHeader } from "../local/http-api.js";
 import { loadRoutingSet } from "../local/routing-eval.js";
 import { startLexServer } from "../local/server.js";
 import { speakAsCaller } from "../local/speech/synthesizer.js";
@@ -42,8 +42,8 @@ const bot = {
   localeId: server.runtime.bot.localeId,
 };
 const set = loadRoutingSet().slice(0, limit);
-const decode = (h: string | undefined) =>
-  h ? JSON.parse(gunzipSync(Buffer.from(h, "base64")).toString("utf8")) : undefined;
+/** RecognizeUtterance's headers, as Lex encodes them (the local runtime's own decoder). */
+const decode = (h: string | undefined) => (h ? decodeHeader("header", h) : undefined);
 
 const RATES = {
   "16 kHz": {
