@@ -3,9 +3,9 @@
 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LexRuntimeV2Client } from "@aws-sdk/client-lex-runtime-v2";
 import { setTelemetrySink } from "../lambda/telemetry/sink.js";
 import { CONSOLE_HELP, runConsole } from "./console-session.js";
+import { lexClientFor } from "./local-client.js";
 import { startLocalProgressStore } from "./progress-store.js";
 import { startLexServer } from "./server.js";
 import { espeakSpeaker } from "./speaker.js";
@@ -39,11 +39,7 @@ setTelemetrySink(() => {});
 // Progress for returning callers goes to an in-process DynamoDB, through the same code as in AWS.
 const progress = await startLocalProgressStore();
 const server = await startLexServer();
-const client = new LexRuntimeV2Client({
-  endpoint: server.url,
-  region: "us-east-1",
-  credentials: { accessKeyId: "local", secretAccessKey: "local" },
-});
+const client = lexClientFor(server.url);
 const speaker = espeakSpeaker();
 const speak = args.has("--speak");
 if (speak && !(await speaker.available())) {

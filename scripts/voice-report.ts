@@ -10,12 +10,12 @@ import { parseArgs } from "node:util";
 import { RecognizeTextCommand, RecognizeUtteranceCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { setTelemetrySink } from "../lambda/telemetry/sink.js";
 import { decodeHeader } from "../local/http-api.js";
+import { lexClientFor } from "../local/local-client.js";
 import { loadRoutingSet } from "../local/routing-eval.js";
 import { startLexServer } from "../local/server.js";
 import { speakAsCaller } from "../local/speech/synthesizer.js";
 import { missingSpeech, speechTools } from "../local/speech/tools.js";
 import { score, telephone, type VoiceCase, type VoiceScores } from "../local/speech/voice-eval.js";
-import { lexClientFor } from "./lib/local-client.js";
 
 const { values: o } = parseArgs({
   options: { limit: { type: "string" }, out: { type: "string", default: "dist/voice-report.json" } },

@@ -6,5 +6,4 @@ export const lexClientFor = (endpoint: string) =>
     endpoint,
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    maxAttempts: 1,
   });
