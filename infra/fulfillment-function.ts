@@ -23,9 +23,6 @@ export const LOG_RETENTION = logs.RetentionDays.TWO_WEEKS;
 export const SERVICE_NAME = "icloud-backup-voice-line";
 export const METRICS_NAMESPACE = "ICloudBackupVoiceLine";
 
-// ESM bundles still meet CommonJS dependencies that call require(); this gives them one.
-const REQUIRE_SHIM =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 export interface FulfillmentSettings
   extends Pick<LineSettings, "supportPhone" | "agentTransfer" | "logLevel"> {
@@ -92,7 +89,6 @@ export class FulfillmentFunction extends Construct {
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
-        banner: REQUIRE_SHIM,
         // The runtime ships the AWS SDK v3; bundling it would only slow the cold start.
         externalModules: ["@aws-sdk/*"],
         // esbuild's file-size table on every synth is noise; its warnings and errors still show.

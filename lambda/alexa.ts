@@ -6,7 +6,7 @@
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { pauseSpeech, placeOf, stepNumberAt, stepUnderWay } from "./channels/alexa/pause.js";
 import { type AlexaRequest, readRequest, type SessionFacts, toInput } from "./channels/alexa/request.js";
-import { endSession, silent, speak } from "./channels/alexa/response.js";
+import { endSession, STATE_ATTRIBUTE, silent, speak } from "./channels/alexa/response.js";
 import { readConfig } from "./config.js";
 import { content, contentFor } from "./content/index.js";
 import { restartTurn, takeTurn } from "./conversation-turn.js";
@@ -15,8 +15,10 @@ import type { Capabilities, Input, Progress } from "./engine/types.js";
 import type { Heard } from "./engine/understand/read-turn.js";
 import { trackerFromEnv } from "./store/config.js";
 import { log } from "./telemetry/log.js";
+import { writeLine } from "./telemetry/sink.js";
 import { storeProblem } from "./telemetry/store-problem.js";
 import { recordTurn } from "./telemetry/turn-record.js";
+import { type TurnEffects, WARM_UP_EFFECTS, warmUp } from "./warm-up.js";
 
 const config = readConfig();
 /** No agents on a speaker: when a person is asked for, Apple Support's options are read. */
@@ -24,6 +26,22 @@ const caps: Capabilities = { canTransfer: false, supportPhone: config.supportPho
 /** Set in AWS: the Lambda trigger checks the skill id too; this is the second lock on the same door. */
 const skillId = process.env.ALEXA_SKILL_ID?.trim() || undefined;
 const tracker = trackerFromEnv(process.env, storeProblem);
+const live: TurnEffects = { tracker, sink: writeLine };
+// A short conversation through turn() at init, as a speaker sends it (lambda/warm-up.ts says why).
+await warmUp<unknown>(async (t, carried) => {
+  const session = {
+    isNew: carried === undefined,
+    storedState: carried,
+    progressDeleted: false,
+    skillIds: [],
+    sessionId: "warm-up",
+  };
+  const given = session.isNew
+    ? toInput(t.intent, true)
+    : { heard: { text: t.words, interpretations: [{ intent: t.intent, confidence: 0.9 }] } };
+  const response = await turn(session, given, WARM_UP_EFFECTS);
+  return response.sessionAttributes?.[STATE_ATTRIBUTE];
+});
 
 export async function handler(event: unknown): Promise<ResponseEnvelope> {
   let request: AlexaRequest | undefined;
@@ -66,9 +84,13 @@ async function answer(request: AlexaRequest): Promise<ResponseEnvelope> {
 }
 
 /** One spoken turn: the state from the session (validated), saved progress when a session opens. */
-async function turn(session: SessionFacts, given: Input | { heard: Heard }): Promise<ResponseEnvelope> {
+async function turn(
+  session: SessionFacts,
+  given: Input | { heard: Heard },
+  { tracker, sink }: TurnEffects = live,
+): Promise<ResponseEnvelope> {
   const started = performance.now();
-  const key = await keyOf(session);
+  const key = session.userId && tracker ? await tracker.key("alexa", session.userId) : undefined;
   if (!("heard" in given) && given.type === "pause") return pause(session, key, started);
 
   const { prev, input, state, output, change, conversationStarted } = await takeTurn({
@@ -96,6 +118,7 @@ async function turn(session: SessionFacts, given: Input | { heard: Heard }): Pro
       conversationStarted,
     },
     content,
+    sink,
   );
   return response;
 }

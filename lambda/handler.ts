@@ -10,11 +10,29 @@ import { content, contentFor } from "./content/index.js";
 import { restartTurn, takeTurn } from "./conversation-turn.js";
 import { trackerFromEnv } from "./store/config.js";
 import { log } from "./telemetry/log.js";
+import { writeLine } from "./telemetry/sink.js";
 import { storeProblem } from "./telemetry/store-problem.js";
 import { recordTurn } from "./telemetry/turn-record.js";
+import { type TurnEffects, WARM_UP_EFFECTS, warmUp } from "./warm-up.js";
 
 const config = readConfig();
-const tracker = trackerFromEnv(process.env, storeProblem);
+const live: TurnEffects = { tracker: trackerFromEnv(process.env, storeProblem), sink: writeLine };
+// A short conversation through answer() at init, as on the phone line (lambda/warm-up.ts says why).
+await warmUp<Record<string, string>>(async (t, carried) => {
+  const response = await answer(
+    {
+      sessionId: "warm-up",
+      inputMode: "Speech",
+      intentName: t.intent,
+      transcript: t.words,
+      sessionAttributes: carried ?? {},
+      requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
+      interpretations: [{ intent: t.intent, confidence: 0.9 }],
+    },
+    WARM_UP_EFFECTS,
+  );
+  return response.sessionState.sessionAttributes ?? {};
+});
 
 export async function handler(event: unknown): Promise<LexResponse> {
   let turn: LexTurn | undefined;
@@ -36,7 +54,7 @@ export async function handler(event: unknown): Promise<LexResponse> {
   }
 }
 
-async function answer(turn: LexTurn): Promise<LexResponse> {
+async function answer(turn: LexTurn, { tracker, sink }: TurnEffects = live): Promise<LexResponse> {
   const started = performance.now();
   const phone = isPhone(turn);
   const platform = turn.requestAttributes["x-amz-lex:channels:platform"] ?? "";
@@ -80,6 +98,7 @@ async function answer(turn: LexTurn): Promise<LexResponse> {
       conversationStarted,
     },
     content,
+    sink,
   );
   return response;
 }

@@ -1,7 +1,6 @@
 // Where log and metric lines go: stdout in Lambda (CloudWatch Logs reads it, EMF included). Local tools and tests
 // redirect it: the console keeps the conversation readable, the test run keeps its output quiet. The sink lives
 // on globalThis so every copy of this module (tests reload the handler with fresh module graphs) shares it.
-import { writeSync } from "node:fs";
 
 export type Sink = (line: string) => void;
 
@@ -9,8 +8,11 @@ const KEY = Symbol.for("icloud-backup-voice-line.telemetry-sink");
 const holder = globalThis as unknown as Record<symbol, Sink | undefined>;
 /**
  * Straight to file descriptor 1: creating process.stdout for a pipe loads Node's stream machinery, about 2 ms of
- * a cold start that a caller hears as silence. A pipe that is full (EAGAIN) falls back to the stream.
+ * a cold start that a caller hears as silence. So does `import ... from "node:fs"`: building its ES module facade
+ * reads every export, `fs.ReadStream` included, which loads the same machinery; the built-in module object is
+ * taken as it is instead. A pipe that is full (EAGAIN) falls back to the stream.
  */
+const { writeSync } = process.getBuiltinModule("node:fs");
 const stdout: Sink = (line) => {
   try {
     writeSync(1, `${line}\n`);

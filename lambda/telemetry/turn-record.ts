@@ -6,7 +6,7 @@ import type { State } from "../engine/state.js";
 import type { Output } from "../engine/types.js";
 import { debugEnabled, logLine, transcriptForLog } from "./log.js";
 import { turnMetrics } from "./metrics.js";
-import { writeLine } from "./sink.js";
+import { type Sink, writeLine } from "./sink.js";
 
 export interface TurnRecord {
   sessionId: string;
@@ -28,7 +28,7 @@ function answeringSecretPrompt(prev: State | undefined, content: SpeechContent):
   return step !== undefined && promptAboutSecret([step.say, step.ask, step.confirm]);
 }
 
-export function recordTurn(r: TurnRecord, content: SpeechContent): void {
+export function recordTurn(r: TurnRecord, content: SpeechContent, sink: Sink = writeLine): void {
   const lines = turnMetrics({
     channel: r.channel,
     signals: r.output.signals,
@@ -66,5 +66,5 @@ export function recordTurn(r: TurnRecord, content: SpeechContent): void {
   if (entry !== undefined) lines.push(entry);
   // One write for the turn's metrics and its log line: each write to stdout is a system call, and Lambda still
   // reads every line as its own log event (EMF needs each document on a line of its own).
-  writeLine(lines.join("\n"));
+  sink(lines.join("\n"));
 }

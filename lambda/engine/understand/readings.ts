@@ -53,14 +53,21 @@ const HAVE_USING = new RegExp(
   `\\b(?:got|have|has|with)\\s+${NUMBER}${UNIT}\\b.*?\\b(?:using|used|use)\\s+(?:maybe\\s+|about\\s+|like\\s+|around\\s+|only\\s+)?${NUMBER}${UNIT}`,
 );
 
+/**
+ * A word each reading can't do without, looked for first: the patterns above are large (every number word, twice),
+ * and compiling one costs a cold process milliseconds, which most turns (no numbers at all) need not pay.
+ */
+const SAYS_USE = /\bus(?:e|ed|ing)\s/;
+const SAYS_OF = /\sof\s/;
+
 export function readRatio(text: string): number | undefined {
-  const had = HAVE_USING.exec(text);
+  const had = SAYS_USE.test(text) ? HAVE_USING.exec(text) : null;
   if (had) {
     const total = had[1] ? numberOf(had[1]) : undefined;
     const used = had[2] ? numberOf(had[2]) : undefined;
     if (total && used !== undefined && used <= total) return used / total;
   }
-  const plan = PLAN_READING.exec(text);
+  const plan = text.includes("plan") ? PLAN_READING.exec(text) : null;
   if (plan) {
     const total = plan[1] ? numberOf(plan[1]) : undefined;
     const amount = plan[2] ? numberOf(plan[2]) : undefined;
@@ -69,7 +76,7 @@ export function readRatio(text: string): number | undefined {
       return left ? (total - amount) / total : amount / total;
     }
   }
-  const m = READING.exec(text);
+  const m = SAYS_OF.test(text) ? READING.exec(text) : null;
   const amount = m?.[1] ? numberOf(m[1]) : undefined;
   const total = m?.[3] ? numberOf(m[3]) : undefined;
   if (amount === undefined || total === undefined || total <= 0 || amount > total) return undefined;
