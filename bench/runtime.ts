@@ -9,7 +9,7 @@ import { type LoadResult, runLoadInProcess as runLoad } from "./load-driver.js";
 
 export interface RuntimeBench {
   startupMs: number;
-  levels: Array<{ concurrency: number; thinkMs: number } & LoadResult>;
+  levels: Array<Level & LoadResult>;
   memory: {
     baselineMb: number;
     after10kSessionsMb: number;
@@ -33,6 +33,8 @@ export interface Level {
   concurrency: number;
   /** 0: each caller sends its next turn as soon as it hears the answer (saturation). */
   thinkMs: number;
+  /** One HTTP/2 connection per caller, kept open, instead of the SDK default of one per request. */
+  reuseConnections?: boolean;
 }
 
 export async function benchRuntime(opts: {
@@ -48,7 +50,7 @@ export async function benchRuntime(opts: {
   const model = loadBotModel();
   try {
     const levels: RuntimeBench["levels"] = [];
-    for (const { concurrency, thinkMs } of opts.levels) {
+    for (const { concurrency, thinkMs, reuseConnections = false } of opts.levels) {
       const turns = opts.turnsPerLevel;
       const result = await runLoad({
         url: server.url,
@@ -57,8 +59,9 @@ export async function benchRuntime(opts: {
         turns,
         seed: concurrency,
         thinkMs,
+        reuseConnections,
       });
-      levels.push({ concurrency, thinkMs, ...result });
+      levels.push({ concurrency, thinkMs, reuseConnections, ...result });
     }
     offset += 3_600_000;
     server.runtime.sweepExpired();

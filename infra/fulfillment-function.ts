@@ -23,7 +23,6 @@ export const LOG_RETENTION = logs.RetentionDays.TWO_WEEKS;
 export const SERVICE_NAME = "icloud-backup-voice-line";
 export const METRICS_NAMESPACE = "ICloudBackupVoiceLine";
 
-
 export interface FulfillmentSettings
   extends Pick<LineSettings, "supportPhone" | "agentTransfer" | "logLevel"> {
   /** More environment, from the resources the function uses (the progress store). */

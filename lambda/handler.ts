@@ -19,18 +19,15 @@ const config = readConfig();
 const live: TurnEffects = { tracker: trackerFromEnv(process.env, storeProblem), sink: writeLine };
 // A short conversation through answer() at init, as on the phone line (lambda/warm-up.ts says why).
 await warmUp<Record<string, string>>(async (t, carried) => {
-  const response = await answer(
-    {
-      sessionId: "warm-up",
-      inputMode: "Speech",
-      intentName: t.intent,
-      transcript: t.words,
-      sessionAttributes: carried ?? {},
-      requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
-      interpretations: [{ intent: t.intent, confidence: 0.9 }],
-    },
-    WARM_UP_EFFECTS,
-  );
+  const event = {
+    sessionId: "warm-up",
+    inputMode: "Speech",
+    inputTranscript: t.words,
+    interpretations: [{ intent: { name: t.intent }, nluConfidence: 0.9 }],
+    requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
+    sessionState: { intent: { name: t.intent }, sessionAttributes: carried ?? {} },
+  };
+  const response = await answer(readEvent(event), WARM_UP_EFFECTS);
   return response.sessionState.sessionAttributes ?? {};
 });
 

@@ -3,10 +3,10 @@
 // compiled the reader's hundred-odd regular expressions (twice: see warmUp), before anyone waits on them.
 //
 // Why at init: an on-demand Lambda runs its init phase on a full vCPU, and provisioned concurrency runs it before
-// any traffic, while a turn runs on the memory size's share of a vCPU (about 0.29 at 512 MB). Compiling on the
-// first caller's turn cost about 9 ms of CPU there (so some 30 ms heard as silence); at init it is a few
-// milliseconds of a phase the caller either doesn't wait for or waits for at full speed. Measured in README
-// Performance.
+// any traffic, while a turn runs on the memory size's share of a vCPU (0.29 at 512 MB). Cold, the reader's
+// regular expressions cost the first turn about 9 ms of CPU and the second (a caller's first yes or no) about
+// 19 ms, some 30 and 65 ms of silence at 0.29 of a vCPU; warmed up, both turns take about 1 ms. The warm-up costs
+// about 30 ms of init. Figures and the model: README Performance.
 import type { ProgressTracker } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
 import type { Sink } from "./telemetry/sink.js";
