@@ -1,7 +1,9 @@
 // A bigram language model of what callers say to this bot, as Lex biases its recognition to a bot's utterances:
-// built at start-up from prompts/ (every intent's training phrases and every answer in the question's own
-// words), in the ARPA format pocketsphinx reads. Absolute discounting with back-off to add-one unigrams.
-import type { Content } from "../../lambda/content/load.js";
+// built at start-up from prompts/ (every intent's training phrases, every answer in the question's own words, and
+// what the line itself says, whose words callers say back: "it says estimating time remaining"), in the ARPA
+// format pocketsphinx reads. Absolute discounting, backing off to unigrams that mix the bot's with general
+// English (general-english.ts), over the bot's words and the most common words of English.
+import { type Content, speechContent } from "../../lambda/content/load.js";
 
 const DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
@@ -17,7 +19,10 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w.length > 0 && !/\d/.test(w));
 }
 
-/** Everything the bot is trained on, as sentences: intents' utterances and answers in the question's words. */
+/**
+ * Everything the bot is trained on, as sentences: intents' utterances and answers in the question's words; then
+ * what the line says, sentence by sentence.
+ */
 export function botSentences(content: Content, utterances: string[]): string[] {
   const answers = [
     ...content.shared.fixedAnswers.yes,
@@ -26,7 +31,21 @@ export function botSentences(content: Content, utterances: string[]): string[] {
       t.steps.flatMap((s) => [...(s.answers?.yes ?? []), ...(s.answers?.no ?? [])]),
     ),
   ];
-  return [...utterances, ...answers, ...FILLED];
+  return [...utterances, ...answers, ...FILLED, ...spokenSentences(speechContent(content))];
+}
+
+/** Every sentence of two words or more in what the line can say, placeholders ("{count}") left out. */
+function spokenSentences(spoken: unknown): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown): void => {
+    if (typeof x === "string")
+      for (const s of x.replace(/\{\w+\}/g, " ").split(/[.?!:;]+/))
+        if (s.trim().split(/\s+/).length >= 2) out.push(s.trim());
+    if (Array.isArray(x)) for (const v of x) walk(v);
+    else if (x && typeof x === "object") for (const v of Object.values(x)) walk(v);
+  };
+  walk(spoken);
+  return out;
 }
 
 /** Callers fill their pauses: the model should expect "um" before an answer rather than hear another word. */
@@ -48,8 +67,9 @@ const log10 = (p: number) => Math.log10(p).toFixed(4);
 
 /**
  * Everyday words callers use around the bot's phrases ("hi", "hasn't", "anymore", "something's"), added as
- * unigrams only: reachable through back-off, never competing with the bot's own word sequences. Lex's recogniser
- * knows all of English; a model of the training phrases alone would turn every other word into one of them.
+ * unigrams only when general English (general-english.ts) can't be read: reachable through back-off, never
+ * competing with the bot's own word sequences. Lex's recogniser knows all of English; a model of the training
+ * phrases alone would turn every other word into one of them.
  */
 export const EVERYDAY_WORDS = `a about above actually after again ago all almost already also always am an and
 another any anymore anything anyway are aren't around as ask asked at away back bad be because been before being
@@ -67,15 +87,88 @@ time to today told too tried try trying turn two um under understand until up us
 was wasn't way we we're week well went were what what's when where which while who why will with without won't
 work worked working would wouldn't wrong yeah yes yesterday yet you you're your`.split(/\s+/);
 
+/** How much of a unigram's probability is the bot's own; the rest is general English. */
+const BOT_SHARE = 0.7;
+/** The most common words of English in the vocabulary, beside the bot's own. */
+export const GENERAL_WORDS = 2000;
+/** Added to each word's count in the bot's unigrams, so a word seen once isn't near zero. */
+const SMOOTHING = 0.1;
+
+/**
+ * The model over the sentences' words and `extraWords` (heard only through back-off). `general` is word
+ * probability in general English (general-english.ts): with it every unigram mixes the two; without it they are
+ * the bot's alone.
+ */
 export function buildLanguageModel(
   sentences: string[],
   known: (word: string) => boolean,
-  everyday: string[] = [],
+  extraWords: string[] = [],
+  general?: Map<string, number>,
 ): LanguageModel {
+  const c = countNgrams(sentences, known);
+  const scored = [...new Set([...c.unigrams.keys(), ...extraWords.filter(known)])]
+    .filter((w) => w !== "<s>")
+    .sort();
+  const total = scored.reduce((n, w) => n + (c.unigrams.get(w) ?? 0), 0);
+  const ownShare = general ? BOT_SHARE : 1;
+  const generalTotal = general ? scored.reduce((n, w) => n + (general.get(w) ?? 0), 0) : 1;
+  const floor = general ? Math.min(...scored.map((w) => general.get(w) ?? 1)) : 0;
+  const uni = new Map(
+    scored.map((w) => {
+      const own = ((c.unigrams.get(w) ?? 0) + SMOOTHING) / (total + SMOOTHING * scored.length);
+      const common = general ? (general.get(w) ?? floor) / generalTotal : 0;
+      return [w, ownShare * own + (1 - ownShare) * common];
+    }),
+  );
+  // Each order backs off to the one below: seen n-grams keep their count less DISCOUNT, the rest is spread over
+  // the lower order's probabilities of the words not seen after that history.
+  const bigram = discounted(c.bigrams, (_h, w) => uni.get(w) ?? 0);
+  const p2 = (h: string, w: string) =>
+    bigram.probability.get(`${h} ${w}`) ?? (bigram.backoff.get(h) ?? 1) * (uni.get(w) ?? 0);
+  const trigram = discounted(c.trigrams, (h, w) => p2(h.slice(h.lastIndexOf(" ") + 1), w));
+  const lines1 = ["<s>", ...scored].map((w) => {
+    const p = w === "<s>" ? "-99" : log10(uni.get(w) ?? 1e-9);
+    const b = bigram.backoff.get(w);
+    return b === undefined ? `${p} ${w}` : `${p} ${w} ${log10(b)}`;
+  });
+  const lines2 = [...bigram.probability].map(([hw, p]) => {
+    const b = trigram.backoff.get(hw);
+    return b === undefined ? `${log10(p)} ${hw}` : `${log10(p)} ${hw} ${log10(b)}`;
+  });
+  const lines3 = [...trigram.probability].map(([hw, p]) => `${log10(p)} ${hw}`);
+  const arpa = [
+    "\\data\\",
+    `ngram 1=${lines1.length}`,
+    `ngram 2=${lines2.length}`,
+    `ngram 3=${lines3.length}`,
+    "",
+    "\\1-grams:",
+    ...lines1,
+    "",
+    "\\2-grams:",
+    ...lines2,
+    "",
+    "\\3-grams:",
+    ...lines3,
+    "",
+    "\\end\\",
+    "",
+  ].join("\n");
+  return { arpa, vocabulary: scored.filter((w) => w !== "</s>") };
+}
+
+type Counts = Map<string, Map<string, number>>;
+
+/** Unigram, bigram and trigram counts ("history" to next word to count), sentences cut at unpronounceable words. */
+function countNgrams(sentences: string[], known: (word: string) => boolean) {
   const unigrams = new Map<string, number>();
-  const bigrams = new Map<string, Map<string, number>>();
-  const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const w of everyday) if (known(w)) unigrams.set(w, (unigrams.get(w) ?? 0) + 2);
+  const bigrams: Counts = new Map();
+  const trigrams: Counts = new Map();
+  const add = (m: Counts, h: string, w: string) => {
+    const next = m.get(h) ?? new Map<string, number>();
+    next.set(w, (next.get(w) ?? 0) + 1);
+    m.set(h, next);
+  };
   for (const sentence of sentences) {
     // A word with no pronunciation can't be heard: the sentence is cut there, into pieces that can.
     const pieces: string[][] = [[]];
@@ -85,53 +178,44 @@ export function buildLanguageModel(
     }
     for (const piece of pieces.filter((p) => p.length > 0)) {
       const seq = ["<s>", ...piece, "</s>"];
-      for (const w of seq) count(unigrams, w);
-      for (let i = 1; i < seq.length; i++) {
-        const h = seq[i - 1] as string;
-        const next = bigrams.get(h) ?? new Map<string, number>();
-        count(next, seq[i] as string);
-        bigrams.set(h, next);
-      }
+      seq.forEach((w, i) => {
+        unigrams.set(w, (unigrams.get(w) ?? 0) + 1);
+        if (i >= 1) add(bigrams, seq[i - 1] as string, w);
+        if (i >= 2) add(trigrams, `${seq[i - 2]} ${seq[i - 1]}`, w);
+      });
     }
   }
-  const vocabulary = [...unigrams.keys()].filter((w) => w !== "<s>" && w !== "</s>").sort();
-  const words = [...unigrams.keys()].sort();
-  const total = [...unigrams.entries()].filter(([w]) => w !== "<s>").reduce((n, [, c]) => n + c, 0);
-  const scored = words.filter((w) => w !== "<s>");
-  const uni = new Map(scored.map((w) => [w, ((unigrams.get(w) ?? 0) + 1) / (total + scored.length)]));
-  const lines2: string[] = [];
+  return { unigrams, bigrams, trigrams };
+}
+
+/**
+ * Absolute discounting of one order: the probability of each seen "history word", and each history's back-off
+ * weight, from `lower`, the next order down's probability of a word after (the tail of) a history.
+ */
+function discounted(counts: Counts, lower: (history: string, word: string) => number) {
+  const probability = new Map<string, number>();
   const backoff = new Map<string, number>();
-  for (const h of words) {
-    const next = bigrams.get(h);
-    if (!next) continue;
+  for (const [h, next] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     const hc = [...next.values()].reduce((a, b) => a + b, 0);
     let seen = 0;
-    for (const [w, c] of [...next.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const p = (c - DISCOUNT) / hc;
-      seen += uni.get(w) ?? 0;
-      lines2.push(`${log10(p)} ${h} ${w}`);
+    for (const [w, n] of [...next].sort(([a], [b]) => a.localeCompare(b))) {
+      probability.set(`${h} ${w}`, (n - DISCOUNT) / hc);
+      seen += lower(h, w);
     }
-    const left = (DISCOUNT * next.size) / hc;
-    backoff.set(h, left / Math.max(1e-9, 1 - seen));
+    backoff.set(h, (DISCOUNT * next.size) / hc / Math.max(1e-9, 1 - seen));
   }
-  const lines1 = words.map((w) => {
-    const p = w === "<s>" ? "-99" : log10(uni.get(w) ?? 1e-9);
-    const b = backoff.get(w);
-    return b === undefined ? `${p} ${w}` : `${p} ${w} ${log10(b)}`;
-  });
-  const arpa = [
-    "\\data\\",
-    `ngram 1=${lines1.length}`,
-    `ngram 2=${lines2.length}`,
-    "",
-    "\\1-grams:",
-    ...lines1,
-    "",
-    "\\2-grams:",
-    ...lines2,
-    "",
-    "\\end\\",
-    "",
-  ].join("\n");
-  return { arpa, vocabulary };
+  return { probability, backoff };
+}
+
+/** The n most common words of general English that can be pronounced, letters and apostrophes only. */
+export function mostCommon(
+  general: Map<string, number>,
+  n: number,
+  known: (word: string) => boolean,
+): string[] {
+  return [...general.entries()]
+    .filter(([w]) => /^[a-z][a-z']*$/.test(w) && known(w))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([w]) => w);
 }

@@ -9,7 +9,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Content } from "../../lambda/content/load.js";
 import { wav } from "./audio.js";
-import { botSentences, buildLanguageModel, EVERYDAY_WORDS, wordsOf } from "./language-model.js";
+import { generalUnigrams } from "./general-english.js";
+import {
+  botSentences,
+  buildLanguageModel,
+  EVERYDAY_WORDS,
+  GENERAL_WORDS,
+  mostCommon,
+  wordsOf,
+} from "./language-model.js";
 import { inDictionary, pronunciations } from "./pronunciations.js";
 import { ACOUSTIC_MODEL } from "./tools.js";
 
@@ -39,12 +47,17 @@ export class Recognizer {
   /** Builds the bot's language model and dictionary into a temporary folder (removed by close()). */
   static create(content: Content, utterances: string[]): Recognizer {
     const sentences = botSentences(content, utterances);
-    const words = [...new Set([...sentences.flatMap(wordsOf), ...EVERYDAY_WORDS])].sort();
+    const general = generalUnigrams();
+    // The most common words of English beside the bot's (or a list of everyday ones, without that table).
+    const common = general ? mostCommon(general, GENERAL_WORDS, inDictionary) : EVERYDAY_WORDS;
+    const words = [...new Set([...sentences.flatMap(wordsOf), ...common])].sort();
     const { lines, unknown } = pronunciations(words);
     const pronounced = new Set(lines.map((l) => l.split(" ")[0]?.replace(/\(\d+\)$/, "")));
     const lm = buildLanguageModel(
       sentences,
       (w) => pronounced.has(w) || (inDictionary(w) && !unknown.includes(w)),
+      common,
+      general,
     );
     const dir = mkdtempSync(join(tmpdir(), "voice-line-asr-"));
     writeFileSync(join(dir, "bot.arpa"), lm.arpa);
