@@ -164,7 +164,7 @@ const rows = [
     `p50 ${ms(warm.p50Ms)}, p99 ${ms(warm.p99Ms)}, max ${ms(warm.maxMs)}`,
     "p99 < 0.1 ms",
   ],
-  ["Local runtime start-up (bot model, NLU training, handler)", ms(runtime.startupMs), "< 2 s"],
+  ["Local runtime start-up (bot model, NLU training, handler)", ms(runtime.startupMs), "< 1 s"],
   ...runtime.levels.map((l) => [
     `Local runtime, SDK over HTTP/2, ${l.concurrency} concurrent session${l.concurrency > 1 ? "s" : ""}${l.thinkMs ? `, ${l.thinkMs} ms between a caller's turns` : ", back to back"}${l.reuseConnections ? ", each keeping its connection" : ""} (${l.turns} turns)`,
     `${l.turnsPerSecond.toFixed(0)} turns/s, p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}, errors ${Object.values(l.errors).reduce((a, b) => a + b, 0)}, state crossings ${l.crossings}`,
