@@ -45,8 +45,11 @@ export class Recognizer {
   ) {}
 
   /** Builds the bot's language model and dictionary into a temporary folder (removed by close()). */
-  static create(content: Content, utterances: string[]): Recognizer {
-    const sentences = botSentences(content, utterances);
+  static create(
+    content: Content,
+    intents: ReadonlyArray<{ name: string; utterances: string[] }>,
+  ): Recognizer {
+    const sentences = botSentences(content, intents);
     const general = generalUnigrams();
     // The most common words of English beside the bot's (or a list of everyday ones, without that table).
     const common = general ? mostCommon(general, GENERAL_WORDS, inDictionary) : EVERYDAY_WORDS;

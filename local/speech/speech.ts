@@ -24,12 +24,7 @@ export class Speech {
   /** Builds the language model now rather than on the first audio turn. */
   async prepare(): Promise<Recognizer | undefined> {
     if (missingSpeech()) return undefined;
-    this.recognizer ??= Promise.resolve().then(() =>
-      Recognizer.create(
-        loadContent(),
-        this.model.intents.flatMap((i) => i.utterances),
-      ),
-    );
+    this.recognizer ??= Promise.resolve().then(() => Recognizer.create(loadContent(), this.model.intents));
     return this.recognizer;
   }
 

@@ -3,8 +3,9 @@
 // from pocketsphinx-en-us's binary file exactly, or not at all.
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { botModel, loadContent } from "../../lambda/content/load.js";
 import { GENERAL_LM, generalUnigrams, readUnigrams } from "../../local/speech/general-english.js";
-import { buildLanguageModel, mostCommon } from "../../local/speech/language-model.js";
+import { botSentences, buildLanguageModel, mostCommon } from "../../local/speech/language-model.js";
 
 /** The n-grams of an ARPA text: "words" to [log10 probability, log10 back-off or undefined]. */
 function parseArpa(arpa: string) {
@@ -104,6 +105,25 @@ describe("the bot's language model", () => {
     const g = parseArpa(mixed.arpa).grams;
     expect(g.get("because")?.[0]).toBeGreaterThan(g.get("zebra")?.[0] ?? 0);
     expect(mostCommon(general, 2, known)).toEqual(["the", "because"]);
+  });
+});
+
+describe("what the model is trained on", () => {
+  const content = loadContent();
+  const intents = botModel(content).intents;
+  const sentences = botSentences(content, intents);
+  const times = (phrase: string) => sentences.filter((s) => s === phrase).length;
+  const once = (name: string) => intents.find((i) => i.name === name)?.utterances[0] ?? "";
+
+  it("counts commands and answers twice, as a call has more of them than problems described", () => {
+    expect(times(once("Back"))).toBe(2 * times(once("TroubleshootBackup")));
+    expect(times(once("RepeatIntent"))).toBeGreaterThanOrEqual(2);
+    expect(times(content.shared.fixedAnswers.yes[0] ?? "")).toBeGreaterThanOrEqual(2);
+  });
+
+  it("includes what the line says, sentence by sentence, without placeholders", () => {
+    expect(sentences).toContain("What's going on with your iCloud backup");
+    expect(sentences.some((s) => /\{\w+\}/.test(s))).toBe(false);
   });
 });
 

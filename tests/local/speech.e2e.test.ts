@@ -70,6 +70,18 @@ describe.skipIf(missing !== undefined && !process.env.CI)("RecognizeUtterance wi
     expect(next.said).toContain("Do you want to go ahead?");
   }, 60_000);
 
+  it("hears a one-word command as the command a call is full of: back, not backup", async () => {
+    const id = sessionId("back");
+    await say(id, await speakAsCaller("my backup isn't working"));
+    await say(id, await speakAsCaller("no"));
+    const back = await say(id, await speakAsCaller("back"));
+    expect(back.heard).toBe("back");
+    expect(back.attributes.step).toBe("1");
+    const repeat = await say(id, await speakAsCaller("repeat"));
+    expect(repeat.heard).toBe("repeat");
+    expect(repeat.attributes.step).toBe("1");
+  }, 60_000);
+
   it("speaks the reply as 16 kHz PCM of a plausible length when asked for audio/pcm", async () => {
     const r = await say(sessionId("out"), await speakAsCaller("my backup is stuck"), { reply: "audio/pcm" });
     expect(r.attributes.topic).toBe("BackupStuck");
