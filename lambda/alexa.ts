@@ -14,6 +14,7 @@ import { decodeState, initialState } from "./engine/state.js";
 import type { Capabilities, Input, Progress } from "./engine/types.js";
 import type { Heard } from "./engine/understand/read-turn.js";
 import { trackerFromEnv } from "./store/config.js";
+import type { ProgressTracker } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
 import { writeLine } from "./telemetry/sink.js";
 import { storeProblem } from "./telemetry/store-problem.js";
@@ -90,7 +91,7 @@ async function turn(
   { tracker, sink }: TurnEffects = live,
 ): Promise<ResponseEnvelope> {
   const started = performance.now();
-  const key = session.userId && tracker ? await tracker.key("alexa", session.userId) : undefined;
+  const key = await keyOf(session, tracker);
   if (!("heard" in given) && given.type === "pause") return pause(session, key, started);
 
   const { prev, input, state, output, change, conversationStarted } = await takeTurn({
@@ -159,12 +160,12 @@ async function sessionEnded(request: Extract<AlexaRequest, { kind: "sessionEnded
   if (request.progressDeleted) return;
   const decoded = request.storedState === undefined ? undefined : decodeState(request.storedState, content);
   const place = decoded?.ok ? stepUnderWay(decoded.state) : undefined;
-  const key = place ? await keyOf(request) : undefined;
+  const key = place ? await keyOf(request, tracker) : undefined;
   if (key && place) await save(key, place);
 }
 
-async function keyOf(session: SessionFacts): Promise<string | undefined> {
-  return session.userId && tracker ? tracker.key("alexa", session.userId) : undefined;
+async function keyOf(session: SessionFacts, store: ProgressTracker | undefined): Promise<string | undefined> {
+  return session.userId && store ? store.key("alexa", session.userId) : undefined;
 }
 
 async function save(key: string, place: Progress): Promise<void> {

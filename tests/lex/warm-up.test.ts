@@ -1,7 +1,9 @@
 // The warm-up at init (lambda/warm-up.ts): a whole conversation through a handler's path, twice, touching
 // nothing outside the engine, and never able to stop the Lambda from loading.
+import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { WARM_UP_CONVERSATION, WARM_UP_EFFECTS, warmUp } from "../../lambda/warm-up.js";
+import { importWithStore, startDynalite, TABLE } from "../support/dynalite.js";
 import { captureTelemetry } from "../support/quiet-telemetry.js";
 
 describe("the warm-up", () => {
@@ -45,4 +47,25 @@ describe("the warm-up", () => {
       }),
     ]);
   });
+
+  it("leaves the progress store untouched when the Lambdas load with one configured", async () => {
+    const dynamo = await startDynalite();
+    try {
+      const telemetry = captureTelemetry();
+      await importWithStore(dynamo.endpoint, () => import("../../lambda/handler.js"));
+      await importWithStore(dynamo.endpoint, () => import("../../lambda/alexa.js"));
+      telemetry.restore();
+      const client = new DynamoDBClient({
+        endpoint: dynamo.endpoint,
+        region: "us-east-1",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      });
+      const scan = await client.send(new ScanCommand({ TableName: TABLE }));
+      client.destroy();
+      expect(scan.Items).toEqual([]);
+      expect(telemetry.lines).toEqual([]);
+    } finally {
+      await dynamo.close();
+    }
+  }, 30_000);
 });
