@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundle } from "../../bench/bundle.js";
 import { intentRequest } from "../alexa/support/requests.js";
+import { lexEvent } from "../support/lex-events.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "lambda-bundle-"));
@@ -34,25 +35,12 @@ process.stdout.write("ANSWER=" + JSON.stringify(answer) + "\\n");`;
   return { answer: JSON.parse(marked.slice(7)), lines: lines.filter((l) => l !== marked) };
 }
 
-const lexFirstTurn = {
-  messageVersion: "1.0",
-  invocationSource: "DialogCodeHook",
-  inputMode: "Speech",
-  responseContentType: "audio/pcm",
+const lexFirstTurn = lexEvent({
+  channel: "phone",
+  intent: "StorageFull",
+  transcript: "my icloud storage is full",
   sessionId: "bundle-test",
-  inputTranscript: "my icloud storage is full",
-  bot: {
-    id: "ABCDEFGHIJ",
-    name: "T",
-    aliasId: "TSTALIASID",
-    aliasName: "A",
-    localeId: "en_US",
-    version: "DRAFT",
-  },
-  interpretations: [{ intent: { name: "StorageFull", slots: {}, state: "InProgress" }, nluConfidence: 0.9 }],
-  requestAttributes: { "x-amz-lex:channels:platform": "Connect" },
-  sessionState: { sessionAttributes: {}, intent: { name: "StorageFull", slots: {}, state: "InProgress" } },
-};
+});
 
 describe("the deployed bundles", () => {
   it("the Lex handler answers a first turn, writing only that turn's log line and metrics", async () => {
