@@ -132,8 +132,9 @@ export function buildLanguageModel(
     .sort();
   const total = scored.reduce((n, w) => n + (c.unigrams.get(w) ?? 0), 0);
   const ownShare = general ? BOT_SHARE : 1;
-  const generalTotal = general ? scored.reduce((n, w) => n + (general.get(w) ?? 0), 0) : 1;
+  // A word general English doesn't know counts as its rarest known word, in the total too.
   const floor = general ? Math.min(...scored.map((w) => general.get(w) ?? 1)) : 0;
+  const generalTotal = general ? scored.reduce((n, w) => n + (general.get(w) ?? floor), 0) : 1;
   const uni = new Map(
     scored.map((w) => {
       const own = ((c.unigrams.get(w) ?? 0) + SMOOTHING) / (total + SMOOTHING * scored.length);

@@ -106,6 +106,17 @@ describe("the bot's language model", () => {
     expect(g.get("because")?.[0]).toBeGreaterThan(g.get("zebra")?.[0] ?? 0);
     expect(mostCommon(general, 2, known)).toEqual(["the", "because"]);
   });
+
+  it("still sums to one with general English mixed in, words it doesn't know included", () => {
+    const general = new Map([
+      ["my", 0.01],
+      ["the", 0.05],
+    ]);
+    const mixed = parseArpa(buildLanguageModel(SENTENCES, known, ["the"], general).arpa);
+    const words = [...mixed.grams.keys()].filter((k) => !k.includes(" ") && k !== "<s>");
+    const total = words.reduce((sum, w) => sum + 10 ** (mixed.grams.get(w)?.[0] ?? -99), 0);
+    expect(total).toBeCloseTo(1, 3);
+  });
 });
 
 describe("what the model is trained on", () => {
