@@ -63,7 +63,12 @@ export function readQuestion(
     return { type: "topic", topic: top, ...(inTopic ? {} : { question: true }) };
   // Over an intent the NLU picked ("how do I restart my iPhone" during the restart, "okay it's off, now what?" as
   // Yes), a side question only counts when it is in the running, not a distant alternative.
-  const side = sideQuestionOf(content, s, heard, top === FALLBACK_INTENT ? 1 : IN_THE_RUNNING);
+  // With nothing the NLU was sure of, an alternative must at least be plausible: a weak guess answers another
+  // question than the one asked ("wait, what does the bar mean?" is not about account recovery).
+  const side =
+    top === FALLBACK_INTENT
+      ? sideQuestionOf(content, s, heard, 1, PLAUSIBLE)
+      : sideQuestionOf(content, s, heard, IN_THE_RUNNING);
   if (side) return { type: "sideQuestion", intent: side };
   // A question about another problem mid-topic: offer to go there; about this one: where we are in it.
   const confidence = heard.interpretations[0]?.confidence ?? 0;
@@ -79,20 +84,20 @@ const IN_THE_RUNNING = 0.3;
 
 /**
  * The best side question among the interpretations, preferring one with an answer for where the caller is.
- * Alternatives count from ALTERNATIVE_MIN_CONFIDENCE, and at most `within` below the best interpretation.
+ * Alternatives count from `floor`, and at most `within` below the best interpretation.
  */
 function sideQuestionOf(
   content: SpeechContent,
   s: State | undefined,
   heard: Heard,
   within = 1,
+  floor = ALTERNATIVE_MIN_CONFIDENCE,
 ): string | undefined {
   const best = heard.interpretations[0]?.confidence ?? 1;
   const candidates = heard.interpretations.filter(
     (i, n) =>
       isSideQuestion(content, i.intent) &&
-      (n === 0 ||
-        ((i.confidence ?? 0) >= ALTERNATIVE_MIN_CONFIDENCE && best - (i.confidence ?? 0) <= within)),
+      (n === 0 || ((i.confidence ?? 0) >= floor && best - (i.confidence ?? 0) <= within)),
   );
   const placed = candidates.find((c) =>
     (content.questions[c.intent]?.where ?? []).some((p) => p.topic === s?.topic),

@@ -3,9 +3,9 @@
 // really ask for a command that ends or undoes something (an NLU can file "it says never" under "never mind").
 import type { Recognised } from "../types.js";
 
-/** "Hang on", "let me check": the caller needs a moment; a leading "okay" is not a yes. */
+/** "Hang on", "hold on a sec", "let me check": the caller needs a moment; a leading "okay" is not a yes. */
 const STALL =
-  /^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a (?:sec|second|minute|moment)|give me a (?:sec|second|minute|moment)|let me (?:look|check|see|find it|have a look|get a pen|grab a pen|find a pen)|bear with me)\b[\s,]*/;
+  /^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a (?:sec|second|minute|moment)|give me a (?:sec|second|minute|moment)|let me (?:look|check|see|find it|have a look|get a pen|grab a pen|find a pen)|bear with me)(?:\s+(?:a|one|just a)\s+(?:sec|second|minute|moment|mo|bit))?\b[\s,]*/;
 
 /**
  * The words after a stall ("hang on, does that delete my photos?" gives "does that delete my photos?"), "" when
@@ -42,7 +42,7 @@ export const isDoneHere = (text: string) => DONE_HERE.test(text.trim());
 
 /** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
-  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
+  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait(?: a (?:sec|second|minute|moment|bit))?|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
 /** Words that say an earlier answer was wrong, not only what the answer is now. */
 const EARLIER =
   /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/;
@@ -141,5 +141,7 @@ const QUESTION_TAIL =
   /\b(is that|is it|is this|was that) (normal|right|ok|okay|supposed to|expected|bad|good|a problem)( though)?$/;
 const QUESTION_INSIDE =
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
+/** Words that open as a question ("what's a progress bar?"), not only hold one. */
+export const opensAsQuestion = (text: string) => QUESTION.test(text);
 export const isQuestion = (text: string) =>
   QUESTION.test(text) || QUESTION_INSIDE.test(text) || QUESTION_AT_END.test(text) || QUESTION_TAIL.test(text);

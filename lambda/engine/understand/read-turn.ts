@@ -17,6 +17,7 @@ import {
   isDoneHere,
   isLeaving,
   isQuestion,
+  opensAsQuestion,
   saidAgain,
   saysCommand,
   stillWorking,
@@ -172,7 +173,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
     const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
     const before = pastTense && inTopic ? earlierQuestion(content, s) : undefined;
+    // "Wait, what's a progress bar?" asks something: a question after the marker is no new answer.
     const answer = correction.tails
+      .filter((t) => !opensAsQuestion(t))
       .map((t) => readAnswer(t, before ? before.words : words))
       .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose")?.answer;
     if (answer && answer !== "maybe") {
@@ -195,7 +198,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return answerInContext(reply, { s, waiting, text, inTopic, heard });
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
-    if (stalled && isQuestion(stalled)) return readQuestion(content, s, heard, stalled, inTopic);
+    // The stall word is what the NLU's wait or hold command heard, not the question: read without it.
+    if (stalled && isQuestion(stalled))
+      return readQuestion(content, s, supported(heard, stalled), stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
     if (then && then.strength !== "loose" && then.strength !== "hedge")
       return answerInContext(then, { s, waiting, text: stalled, inTopic, heard });
