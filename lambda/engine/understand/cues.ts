@@ -14,9 +14,10 @@ const STALL =
 export function afterStall(text: string): string | undefined {
   const m = STALL.exec(text);
   if (!m) return undefined;
+  // "Wait, sorry, um, what was step one?": the fillers and apologies after the stall are not the words either.
   const rest = text
     .slice(m[0].length)
-    .replace(/^(?:,\s*)+/, "")
+    .replace(/^(?:(?:,|sorry|um+|uh+|er+|erm|hmm+|oh)(?:\s*,)?\s*)+/, "")
     .trim();
   // A second stall ("hang on, let me look") is still a stall.
   return rest && STALL.test(rest) ? (afterStall(rest) ?? "") : rest;
