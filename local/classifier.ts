@@ -3,6 +3,7 @@
 // not available offline; this one is small, deterministic and trains in well under a second.
 import { createRequire } from "node:module";
 import type { BotModel } from "../lambda/content/load.js";
+import { respelled } from "../lambda/engine/understand/answer-words.js";
 import { FALLBACK } from "./bot.js";
 import { LexicalIndex } from "./lexical-index.js";
 
@@ -53,7 +54,8 @@ export const MAX_INTERPRETATIONS = 5;
 const TRAINING_ITERATIONS = 2000;
 
 // Curly apostrophes from phone keyboards and dictation would otherwise be unknown tokens.
-const clean = (text: string) => text.replace(/[\u2018\u2019\u02BC]/g, "'").trim();
+/** Curly apostrophes straightened, and "wont", "thx" as the training phrases spell them (the reader does too). */
+const clean = (text: string) => respelled(text.replace(/[\u2018\u2019\u02BC]/g, "'")).trim();
 
 /**
  * How much the lexical second opinion counts against NLP.js's network (0: network only). Chosen on the

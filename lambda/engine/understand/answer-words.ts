@@ -113,6 +113,13 @@ const SPELLINGS: Record<string, string> = {
   wif: "wifi",
 };
 
+/** Chat shorthand and contractions typed without the apostrophe ("wont", "thx") spelled out, the rest as it is. */
+export const respelled = (text: string): string =>
+  text.replace(/[a-z]+/gi, (w) => {
+    const lower = w.toLowerCase();
+    return Object.hasOwn(SPELLINGS, lower) ? (SPELLINGS[lower] as string) : w;
+  });
+
 /** Lowercase words and commas (clause breaks), fillers and openers removed. */
 export function normaliseWords(text: string): string {
   const words = text

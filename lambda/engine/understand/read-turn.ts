@@ -51,6 +51,9 @@ const DONE_REPORT =
 const STILL_FAILING =
   /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/;
 
+/** Something said not to work: "isn't syncing", "won't turn on", "not charging". */
+const NEGATED = /\b(not|never|no longer)\b|n't\b/;
+
 /** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
 const NOTHING_ELSE =
   /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/;
@@ -205,6 +208,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (then && then.strength !== "loose" && then.strength !== "hedge")
       return answerInContext(then, { s, waiting, text: stalled, inTopic, heard });
     if (waiting === "done" && stalled && saysItIsDone(stalled)) return { type: "next", answered: true };
+    // "Wait, but I'm calling on this iPhone, won't it hang up?": more than a stall, and the NLU is sure what.
+    if (
+      stalled &&
+      !stillWorking(stalled) &&
+      navCommand(top) !== "pause" &&
+      topConfidence >= SURE_OF_SIDE_QUESTION
+    )
+      return byIntent(content, s, top, stalled, inTopic, heard);
     return { type: "pause" };
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
@@ -302,9 +313,16 @@ interface AnswerContext {
 function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
   const { answer, strength } = reply;
   const top = c.heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
-  // "Anything else?" "No, it still says the last backup failed": not a goodbye, the problem isn't fixed.
-  if (c.waiting === "anythingElse" && answer === "no" && STILL_FAILING.test(c.text))
+  // "Anything else?" "No, it still says the last backup failed", "no, it's not working": not a goodbye, the
+  // problem isn't fixed.
+  if (c.waiting === "anythingElse" && answer === "no" && (STILL_FAILING.test(c.text) || FAILING.test(c.text)))
     return { type: "topic", topic: topicAmong(c.heard) ?? "TroubleshootBackup" };
+  // "My Apple Watch isn't syncing", "nah, my watch won't sync": a "not" in news is no "no, nothing else". What
+  // the line can't help with gets the honest answer, and the question again.
+  if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
+    const news = strength === "loose" ? c.text : c.text.replace(/^(no|nope|nah)\b[\s,]*/, "");
+    if (NEGATED.test(news)) return { type: "sideQuestion" };
+  }
   if (c.waiting === "anythingElse" && answer === "yes") {
     // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
     const named = isTopicIntent(top) ? top : topicAmong(c.heard);
