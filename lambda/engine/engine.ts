@@ -338,6 +338,12 @@ function correct(t: Turn, a: "yes" | "no", said: string | undefined) {
     t.add(fill(t.shared.replies.corrected, { answer: a }));
     return answer(t, a);
   }
+  // "Oh no wait, I meant no, don't do that" after going ahead: the go-ahead taken back, not the question before.
+  if (t.inTopic && s.phase === "step" && t.step?.confirm !== undefined) {
+    t.state = { ...s, phase: "confirm" };
+    t.add(fill(t.shared.replies.corrected, { answer: a }));
+    return answer(t, a);
+  }
   const previous = s.hist.at(-1);
   const before = previous === undefined ? undefined : t.topic?.steps[previous];
   if (t.inTopic && previous !== undefined && (before?.then === "question" || before?.then === "fixed")) {

@@ -23,11 +23,16 @@ export function waitingFor(
   return { waiting: "done" };
 }
 
-/** The yes/no question asked just before this step, if the caller got here by answering it. */
+/**
+ * The yes/no question answered last: this step's "do you want to go ahead?" when the caller went ahead with it,
+ * otherwise the question asked just before this step, if the caller got here by answering it.
+ */
 export function earlierQuestion(
   content: SpeechContent,
   s: State | undefined,
 ): { words?: AnswerWords } | undefined {
+  if (s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.confirm)
+    return {};
   const previous = s?.hist.at(-1);
   const step =
     s?.topic !== undefined && previous !== undefined ? content.topics[s.topic].steps[previous] : undefined;
