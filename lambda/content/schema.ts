@@ -411,6 +411,8 @@ export const SharedSchema = z
         /** "Not sure" again after the line said how to find out: that question is left, and the line moves on. */
         unsureAgain: spoken,
         goodbye: spoken,
+        /** Leaving mid-topic where the caller may be on the iPhone: the step reached, and how to pick it up. */
+        leftMidTopic: template(["n"]),
         callBack: spoken,
         cancelled: spoken,
         handoffAgent: spoken,

@@ -211,7 +211,12 @@ export class Turn {
 
   goodbye(): this {
     const s = this.state;
-    if (s.topic && this.inTopic) this.signal({ kind: "abandoned", topic: s.topic, step: s.step });
+    if (s.topic && this.inTopic) {
+      this.signal({ kind: "abandoned", topic: s.topic, step: s.step });
+      // "I gotta go, I'll finish this later": where they got to and how to pick it up, as at a restart step.
+      if (this.caps.callerOnDevice !== false)
+        this.add(fill(this.shared.replies.leftMidTopic, { n: this.stepNumber }));
+    }
     this.add(this.shared.replies.goodbye);
     this.end = "goodbye";
     this.state = { ...s, phase: "ended", paused: undefined, offered: undefined };

@@ -198,10 +198,13 @@ describe("navigation at any step", () => {
     expect(play([{ type: "help" }], speaker, inStorage()).last.say).toEqual([sh.replies.help, sh.askNext]);
   });
 
-  it("stop and cancel end at once with a goodbye", () => {
+  it("stop ends at once with a goodbye; mid-topic, where the caller may be on the iPhone, with where to pick up", () => {
     const r = play([{ type: "stop" }], phone, inStorage());
-    expect(r.last).toMatchObject({ end: "goodbye", say: [sh.replies.goodbye] });
+    const placeKept = sh.replies.leftMidTopic.replace("{n}", "2");
+    expect(r.last).toMatchObject({ end: "goodbye", say: [placeKept, sh.replies.goodbye] });
     expect(r.last.signals).toContainEqual({ kind: "abandoned", topic: "StorageFull", step: 1 });
+    const onSpeaker = play([{ type: "stop" }], { ...speaker, callerOnDevice: false }, inStorage());
+    expect(onSpeaker.last).toMatchObject({ end: "goodbye", say: [sh.replies.goodbye] });
   });
 
   it("agent hands off with where the caller was; a topic named mid-flow switches topic", () => {
