@@ -102,6 +102,12 @@ const SPELLINGS: Record<string, string> = {
   thats: "that's",
   whats: "what's",
   theres: "there's",
+  lets: "let's",
+  youre: "you're",
+  wheres: "where's",
+  arent: "aren't",
+  werent: "weren't",
+  shouldnt: "shouldn't",
   storgae: "storage",
   stoarge: "storage",
   storag: "storage",
@@ -221,10 +227,14 @@ const YES_HEDGED = [
   /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,| yeah| yes| yep|$)/,
   /\bshould be\b/,
   /\b(seems|looks) to be (going|working|moving|fine|ok|okay|uploading|backing up)\b/,
+  // "Kind of", "sort of, yeah": partly, which is a yes held back; "I guess, whatever you think": leaving it to us.
+  /^(kind of|kinda|sort of|sorta|somewhat|more or less|a bit|a little)( ,| yeah| yes|$)/,
+  /^i (guess|suppose)( ,|$)/,
+  /\b(whatever you think|up to you|if you think so|if you say so|your call)\b/,
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
 const GO_AHEAD =
-  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
+  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|fine|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
 const YES_ANYWHERE = [
   /\b(it|that) (is|does|did|has|worked|works)\b/,
   /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
