@@ -41,13 +41,22 @@ interface PhraseMatch {
 
 const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't") || w === "no" || w === "not";
 
-/** Words a caller may put inside a phrase (never a negation: "I can't remember it" is not "I remember it") ("forgot my Apple ID password" for "forgot my password"). */
+/**
+ * Words a caller may put inside a phrase ("forgot my Apple ID password" for "forgot my password"). A negation
+ * inside it says the opposite, as one before it does: "it's not working" for "it's working", "I can't remember
+ * it" for "I remember it".
+ */
 const MAX_INSERTED = 2;
 
-/** The span of phrase `p` starting at token `i`, its words in order with a few let in between, in one clause. */
-function matchFrom(tokens: string[], i: number, p: string[]): number | undefined {
+/** The span of phrase `p` starting at token `i` (its words in order, a few let in between, in one clause), and how many negations were let in. */
+function matchFrom(
+  tokens: string[],
+  i: number,
+  p: string[],
+): { span: number; negations: number } | undefined {
   if (tokens[i] !== p[0]) return undefined;
   let at = i;
+  let negations = 0;
   for (const word of p.slice(1)) {
     let next = at + 1;
     while (
@@ -55,13 +64,14 @@ function matchFrom(tokens: string[], i: number, p: string[]): number | undefined
       tokens[next] !== word &&
       next - at - 1 < MAX_INSERTED &&
       tokens[next] !== "," &&
-      !isNegator(tokens[next] ?? "")
+      tokens[next] !== "no"
     )
       next++;
     if (tokens[next] !== word) return undefined;
+    for (let k = at + 1; k < next; k++) if (isNegator(tokens[k] ?? "")) negations++;
     at = next;
   }
-  return at - i + 1;
+  return { span: at - i + 1, negations };
 }
 
 /** "There's one" and "there is one" are the same answer. */
@@ -69,7 +79,8 @@ const expand = (text: string) =>
   text
     .replace(/\b(there|it|that|what|here)'s\b/g, "$1 is")
     .replace(/\bi'm\b/g, "i am")
-    .replace(/\bi've\b/g, "i have");
+    .replace(/\bi've\b/g, "i have")
+    .replace(/\b(is|was|are|were)n't\b/g, "$1 not");
 
 /** Words that mean the same in an answer: "loads of room" is "lots of space", "grayish" is "gray". */
 const SAME: Record<string, string> = {
@@ -103,13 +114,14 @@ export function matchAnswerWords(
 ): { answer: Polarity; rest: string; gapped: boolean } | undefined {
   if (!words) return undefined;
   const tokens = expand(text).split(" ").map(canonical);
-  let best: PhraseMatch | undefined;
+  let best: (PhraseMatch & { negations: number }) | undefined;
   for (const answer of ["yes", "no"] as const) {
     for (const phrase of words[answer]) {
       const p = expand(phrase).split(" ").map(canonical);
       for (let i = 0; i < tokens.length; i++) {
-        const span = matchFrom(tokens, i, p);
-        if (span === undefined) continue;
+        const match = matchFrom(tokens, i, p);
+        if (match === undefined) continue;
+        const span = match.span;
         // A phrase said as written beats one with words let in; then the longer phrase, then the tighter match.
         const exact = span === p.length;
         const bestExact = best !== undefined && best.length === best.words;
@@ -117,12 +129,12 @@ export function matchAnswerWords(
           !best ||
           (exact && !bestExact) ||
           (exact === bestExact && (p.length > best.words || (p.length === best.words && span < best.length)));
-        if (better) best = { answer, start: i, length: span, words: p.length };
+        if (better) best = { answer, start: i, length: span, words: p.length, negations: match.negations };
       }
     }
   }
   if (!best) return undefined;
-  let negated = false;
+  let negated = best.negations % 2 === 1;
   for (let i = best.start - 1; i >= Math.max(0, best.start - NEGATION_WINDOW); i--) {
     const w = tokens[i] ?? "";
     if (w === "," || w === "but" || w === "and") break;
