@@ -268,6 +268,13 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
     const settled = readClause(last, words);
     if (settled && settled.answer !== "maybe" && settled.strength === "clear") return settled;
   }
+  // "It started, but then it stopped halfway": after a "but", what the caller ends on is the answer.
+  const turn = text.lastIndexOf(" but ");
+  if (turn > 0) {
+    const ended = readClause(text.slice(turn + " but ".length).replace(/^then /, ""), words);
+    if (ended && ended.answer !== "maybe" && (ended.strength === "words" || ended.strength === "clear"))
+      return ended;
+  }
   return readClause(text, words);
 }
 

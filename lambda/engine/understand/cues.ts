@@ -145,4 +145,12 @@ const QUESTION_INSIDE =
 /** Words that open as a question ("what's a progress bar?"), not only hold one. */
 export const opensAsQuestion = (text: string) => QUESTION.test(text);
 export const isQuestion = (text: string) =>
-  QUESTION.test(text) || QUESTION_INSIDE.test(text) || QUESTION_AT_END.test(text) || QUESTION_TAIL.test(text);
+  QUESTION.test(text) ||
+  QUESTION_INSIDE.test(text) ||
+  QUESTION_AT_END.test(text) ||
+  QUESTION_TAIL.test(text) ||
+  // "Ok, I deleted it. How do I know if it's working now?": a later sentence that opens as a question.
+  text
+    .split(" , ")
+    .slice(1)
+    .some((clause) => QUESTION.test(clause));
