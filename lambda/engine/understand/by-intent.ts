@@ -5,7 +5,7 @@ import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../
 import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
-import { saysCommand, wantsPerson } from "./cues.js";
+import { saysCommand, turnsDownPerson, wantsPerson } from "./cues.js";
 import { ALTERNATIVE_MIN_CONFIDENCE, type Heard, isSideQuestion, PLAUSIBLE } from "./heard.js";
 
 /** Mid-topic, a question is only taken as being about another problem when the NLU is this sure. */
@@ -129,8 +129,12 @@ export function byIntent(
     const side = sideQuestionOf(content, s, { ...heard, interpretations: heard.interpretations.slice(1) });
     if (side) return { type: "sideQuestion", intent: side };
   }
-  if (isTopicIntent(top) && !(top === "ContactSupport" && text && !ASKS_FOR_SUPPORT.test(text)))
-    return topicInContext(s, top, text, inTopic);
+  // "I don't need a person, just tell me what to do" is no request for one, whatever the NLU made of it.
+  const notSupport =
+    top === "ContactSupport" &&
+    text.length > 0 &&
+    (!ASKS_FOR_SUPPORT.test(text) || (wantsPerson(text) && turnsDownPerson(text)));
+  if (isTopicIntent(top) && !notSupport) return topicInContext(s, top, text, inTopic);
   const command = navCommand(top);
   if (command && (!text || saysCommand(command, text))) return { type: command };
   // Fallback: a side question or a problem the NLU was less sure of is still worth asking about.

@@ -78,6 +78,9 @@ export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text) || DIDNT_H
 const WANTS_PERSON =
   /\b(talk|speak|connect me|connect|put me through|transfer me|get me|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text);
+/** A clause that turns a person down: "no, ...", "I don't need a person", "not an agent". */
+const NOT_A_PERSON = /^(no|not|don't)\b|\b(don't|do not|dont|not|never|no need)\b/;
+export const turnsDownPerson = (clause: string) => NOT_A_PERSON.test(clause);
 
 /**
  * The words a command must contain for an NLU guess of it to be followed: StopIntent for "do I need to hang up?",
