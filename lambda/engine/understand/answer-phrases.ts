@@ -40,6 +40,8 @@ interface PhraseMatch {
 }
 
 const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't") || w === "no" || w === "not";
+/** Whether a statement in the (normalised) text is negated: "isn't syncing", "never turns on"; a "no" answers. */
+export const saysNegation = (text: string) => text.split(" ").some((w) => w !== "no" && isNegator(w));
 
 /**
  * Words a caller may put inside a phrase ("forgot my Apple ID password" for "forgot my password"). A negation

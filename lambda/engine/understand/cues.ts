@@ -3,9 +3,14 @@
 // really ask for a command that ends or undoes something (an NLU can file "it says never" under "never mind").
 import type { Recognised } from "../types.js";
 
+/** How long a caller asks to wait: "a sec", "one minute", "just a moment" (after "hold on", "wait", "give me"). */
+const UNIT = "(?:sec|second|minute|moment|mo|bit)";
+const A_MOMENT = String.raw`(?:a|one|just a)\s+${UNIT}`;
+
 /** "Hang on", "hold on a sec", "let me check": the caller needs a moment; a leading "okay" is not a yes. */
-const STALL =
-  /^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a (?:sec|second|minute|moment)|give me a (?:sec|second|minute|moment)|let me (?:look|check|see|find it|have a look|get a pen|grab a pen|find a pen)|bear with me)(?:\s+(?:a|one|just a)\s+(?:sec|second|minute|moment|mo|bit))?\b[\s,]*/;
+const STALL = new RegExp(
+  String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|find it|have a look|get a pen|grab a pen|find a pen)|bear with me)(?:\s+${A_MOMENT})?\b[\s,]*`,
+);
 
 /**
  * The words after a stall ("hang on, does that delete my photos?" gives "does that delete my photos?"), "" when
@@ -43,7 +48,7 @@ export const isDoneHere = (text: string) => DONE_HERE.test(text.trim());
 
 /** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
-  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait(?: a (?:sec|second|minute|moment|bit))?|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
+  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait(?: a (?:sec|second|minute|moment|mo|bit))?|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
 /** Words that say an earlier answer was wrong, not only what the answer is now. */
 const EARLIER =
   /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/;

@@ -7,6 +7,7 @@ import type { SpeechContent } from "../../content/types.js";
 import { looksPersonal } from "../privacy.js";
 import type { State } from "../state.js";
 import type { Input } from "../types.js";
+import { saysNegation } from "./answer-phrases.js";
 import { normaliseWords, type ReadAnswer, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
 import { byIntent, readQuestion, SWITCH, topicAmong, topicInContext } from "./by-intent.js";
 import {
@@ -51,9 +52,6 @@ const DONE_REPORT =
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
   /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/;
-
-/** Something said not to work: "isn't syncing", "won't turn on", "not charging". */
-const NEGATED = /\b(not|never|no longer)\b|n't\b/;
 
 /** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
 const NOTHING_ELSE =
@@ -324,7 +322,7 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
   // the line can't help with gets the honest answer, and the question again.
   if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
     const news = strength === "loose" ? c.text : c.text.replace(/^(no|nope|nah)\b[\s,]*/, "");
-    if (NEGATED.test(news)) return { type: "sideQuestion" };
+    if (saysNegation(news)) return { type: "sideQuestion" };
   }
   if (c.waiting === "anythingElse" && answer === "yes") {
     // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
