@@ -92,6 +92,7 @@ const SAME: Record<string, string> = {
   plenty: "lots",
   lot: "lots",
   room: "space",
+  storage: "space",
   grey: "gray",
   greyish: "gray",
   grayish: "gray",
