@@ -5,7 +5,7 @@ import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../
 import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
-import { saysCommand, turnsDownPerson, wantsPerson } from "./cues.js";
+import { personRequest, saysCommand, wantsPerson } from "./cues.js";
 import { ALTERNATIVE_MIN_CONFIDENCE, type Heard, isSideQuestion, PLAUSIBLE } from "./heard.js";
 
 /** Mid-topic, a question is only taken as being about another problem when the NLU is this sure. */
@@ -133,7 +133,7 @@ export function byIntent(
   const notSupport =
     top === "ContactSupport" &&
     text.length > 0 &&
-    (!ASKS_FOR_SUPPORT.test(text) || (wantsPerson(text) && turnsDownPerson(text)));
+    (!ASKS_FOR_SUPPORT.test(text) || personRequest(text) === "declined");
   if (isTopicIntent(top) && !notSupport) return topicInContext(s, top, text, inTopic);
   const command = navCommand(top);
   if (command && (!text || saysCommand(command, text))) return { type: command };

@@ -85,7 +85,15 @@ const WANTS_PERSON =
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text);
 /** A clause that turns a person down: "no, ...", "I don't need a person", "not an agent". */
 const NOT_A_PERSON = /^(no|not|don't)\b|\b(don't|do not|dont|not|never|no need)\b/;
-export const turnsDownPerson = (clause: string) => NOT_A_PERSON.test(clause);
+/**
+ * A person in so many words, read clause by clause: "no no, I want a human" asks for one (the clause that asks
+ * counts, not a no before it); "I don't need a person, just tell me" turns one down; undefined when none is named.
+ */
+export function personRequest(text: string): "asked" | "declined" | undefined {
+  const naming = text.split(" , ").filter(wantsPerson);
+  if (naming.length === 0) return undefined;
+  return naming.some((clause) => !NOT_A_PERSON.test(clause)) ? "asked" : "declined";
+}
 
 /**
  * The words a command must contain for an NLU guess of it to be followed: StopIntent for "do I need to hang up?",

@@ -19,11 +19,10 @@ import {
   isLeaving,
   isQuestion,
   opensAsQuestion,
+  personRequest,
   saidAgain,
   saysCommand,
   stillWorking,
-  turnsDownPerson,
-  wantsPerson,
 } from "./cues.js";
 import { atFixedStep, earlierQuestion, justResolved, type Waiting, waitingFor } from "./expectation.js";
 import {
@@ -129,9 +128,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
   // A person asked for in so many words, wherever the conversation is.
-  // "No no. I want a human": the clause that asks counts, not a no before it; "I don't need a person" doesn't.
-  if (text.split(" , ").some((clause) => wantsPerson(clause) && !turnsDownPerson(clause)))
-    return { type: "topic", topic: "ContactSupport" };
+  if (personRequest(text) === "asked") return { type: "topic", topic: "ContactSupport" };
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
