@@ -417,6 +417,8 @@ export const SharedSchema = z
         cancelled: spoken,
         handoffAgent: spoken,
         supportOptions: template(["phone"]),
+        /** How to reach a person where the line can't transfer ({person} in side answers; helpAgent where it can). */
+        personElsewhere: spoken,
         notFixedSupport: spoken,
         noPersonalData: spoken,
         deletedData: spoken,
@@ -489,12 +491,18 @@ export const SharedSchema = z
   })
   .strict();
 
+/**
+ * What a side answer may name: {phone}, Apple Support's number; {person}, how to reach a person on this line
+ * (say agent, where calls can be transferred; Apple Support's own options, where they can't).
+ */
+const SIDE_ANSWER_PLACEHOLDERS = ["phone", "person"] as const;
+
 /** Where a side question's answer differs: in one topic, or at one step of it ("BackupStuck", "delete-backup"). */
 const placedAnswer = z
   .object({
     topic: z.enum(TOPIC_INTENTS),
     step: id.optional(),
-    answer: template(["phone"]),
+    answer: template(SIDE_ANSWER_PLACEHOLDERS),
     sources: sources.optional(),
   })
   .strict();
@@ -509,7 +517,9 @@ export const SideQuestionSchema = z
     intent: z
       .string()
       .regex(/^Ask[A-Z][A-Za-z]+$/, "must be PascalCase and start with Ask, like AskBackupDuration"),
-    answer: worded(placeholders(["phone"]).refine((s) => wordCount(s) <= 60, "must be at most 60 words")),
+    answer: worded(
+      placeholders(SIDE_ANSWER_PLACEHOLDERS).refine((s) => wordCount(s) <= 60, "must be at most 60 words"),
+    ),
     where: z.array(placedAnswer).optional(),
     /** Where the answer (and the answers in `where`, unless they name their own) comes from. Not spoken. */
     sources,

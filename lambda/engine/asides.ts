@@ -17,7 +17,10 @@ export function sideAnswer(t: Turn, intent: string): string | undefined {
   const placed =
     places.find((p) => p.topic === topic && p.step !== undefined && p.step === stepId) ??
     places.find((p) => p.topic === topic && p.step === undefined);
-  return fill(placed?.answer ?? question.answer, { phone: t.caps.supportPhone });
+  return fill(placed?.answer ?? question.answer, {
+    phone: t.caps.supportPhone,
+    person: t.caps.canTransfer ? t.shared.replies.helpAgent : t.shared.replies.personElsewhere,
+  });
 }
 
 /** A side question: the short answer (or an honest "I don't have that"), then the question that was open. */

@@ -12,7 +12,16 @@ import {
   settleAsk,
 } from "./asides.js";
 import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
-import { answerQuestion, contactSupport, goTo, pickUp, readStep, resolved, startTopic } from "./steps.js";
+import {
+  answerQuestion,
+  contactSupport,
+  goTo,
+  pickUp,
+  readStep,
+  readStepNumbered,
+  resolved,
+  startTopic,
+} from "./steps.js";
 import { soFar } from "./summary.js";
 import { fill, Turn, type TurnResult } from "./turn.js";
 import type { Capabilities, Input, Progress, Recognised } from "./types.js";
@@ -109,6 +118,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   if (settleAsk(t, input)) return;
   if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
   if (input.type === "correction") return correct(t, input.answer, said);
+  if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n) : noStepHere(t);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
     if (t.state.phase === "resume") return startTopic(t, input.topic);

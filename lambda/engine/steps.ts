@@ -100,3 +100,22 @@ export function readStep(t: Turn, index: number, opts: { push: boolean; confirme
   if (phase === "step" && step.then === "info" && stepsAfter(topic, index).max === 0)
     goTo(t.note("c"), "next");
 }
+
+/**
+ * "What was step one again?": the step this caller heard as step `n`, read again, and the way on from there. The
+ * way here is the caller's own (their history), or for a picked-up step the shortest one, as its number is. A
+ * number not reached yet gets where we are, and the step under way again.
+ */
+export function readStepNumbered(t: Turn, n: number) {
+  const s = t.state;
+  const topic = t.topic;
+  if (!topic) return;
+  const shortest = pathTo(topic, s.step);
+  const way = s.hist.length < shortest.length ? shortest : s.hist;
+  if (n < 1 || n > way.length) {
+    if (n > way.length + 1) t.add(t.whereWeAre());
+    return readStep(t, s.step, { push: false });
+  }
+  t.state = { ...s, hist: way.slice(0, n - 1) };
+  readStep(t, way[n - 1] as number, { push: false });
+}

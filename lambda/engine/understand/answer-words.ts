@@ -119,17 +119,23 @@ const SPELLINGS: Record<string, string> = {
   wif: "wifi",
 };
 
+/**
+ * Words written as one, two or hyphenated ("wifi", "wi fi", "Wi-Fi"; a recogniser hears the hyphenated word as two)
+ * spelled one way, so "my wi fi is slow" reads as "my wifi is slow".
+ */
+const COMPOUND = /\b(wi)[\s-]+(fi)\b|\b(e)[\s-]+(mail)\b/gi;
+const joined = (text: string) => text.replace(COMPOUND, (m) => m.replace(/[\s-]+/g, ""));
+
 /** Chat shorthand and contractions typed without the apostrophe ("wont", "thx") spelled out, the rest as it is. */
 export const respelled = (text: string): string =>
-  text.replace(/[a-z]+/gi, (w) => {
+  joined(text).replace(/[a-z]+/gi, (w) => {
     const lower = w.toLowerCase();
     return Object.hasOwn(SPELLINGS, lower) ? (SPELLINGS[lower] as string) : w;
   });
 
 /** Lowercase words and commas (clause breaks), fillers and openers removed. */
 export function normaliseWords(text: string): string {
-  const words = text
-    .toLowerCase()
+  const words = joined(text.toLowerCase())
     .replace(/[\u2018\u2019\u02BC`]/g, "'")
     .replace(/\bmm+[ -]?hm+\b/g, "mhm")
     .replace(/\buh[ -]huh\b/g, "uhhuh")

@@ -86,6 +86,15 @@ const IN_THE_RUNNING = 0.3;
  * The best side question among the interpretations, preferring one with an answer for where the caller is.
  * Alternatives count from `floor`, and at most `within` below the best interpretation.
  */
+/**
+ * The NLU's alternatives to its best guess, read as if it had fallen back: each must reach the floor of an
+ * alternative to count ("the purple one" is no question about routers at 0.11).
+ */
+const alternativesOf = (heard: Heard): Heard => ({
+  ...heard,
+  interpretations: [{ intent: FALLBACK_INTENT }, ...heard.interpretations.slice(1)],
+});
+
 function sideQuestionOf(
   content: SpeechContent,
   s: State | undefined,
@@ -126,7 +135,7 @@ export function byIntent(
   if (isSideQuestion(content, top)) return { type: "sideQuestion", intent: top };
   // "Number for Apple Support?": asking about support, not for a person, when a side question answers it.
   if (top === "ContactSupport" && heard && ASKS_FOR_DETAILS.test(text) && !wantsPerson(text)) {
-    const side = sideQuestionOf(content, s, { ...heard, interpretations: heard.interpretations.slice(1) });
+    const side = sideQuestionOf(content, s, alternativesOf(heard));
     if (side) return { type: "sideQuestion", intent: side };
   }
   // "I don't need a person, just tell me what to do" is no request for one, whatever the NLU made of it.
@@ -138,9 +147,7 @@ export function byIntent(
   const command = navCommand(top);
   if (command && (!text || saysCommand(command, text))) return { type: command };
   // Fallback: a side question or a problem the NLU was less sure of is still worth asking about.
-  const side = heard
-    ? sideQuestionOf(content, s, { ...heard, interpretations: heard.interpretations.slice(1) })
-    : undefined;
+  const side = heard ? sideQuestionOf(content, s, alternativesOf(heard)) : undefined;
   if (side && s && s.phase !== "start") return { type: "sideQuestion", intent: side };
   return { type: "noMatch" };
 }

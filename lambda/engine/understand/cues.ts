@@ -82,7 +82,10 @@ export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text) || DIDNT_H
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON =
   /\b(talk|speak|connect me|connect|put me through|transfer me|get me|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
-export const wantsPerson = (text: string) => WANTS_PERSON.test(text);
+/** "Is there a human I could talk to?": the person named first, then talking to them. */
+const PERSON_TO_TALK_TO =
+  /\b(someone|somebody|person|human|agent|representative|operator|advisor|technician) (?:that |who )?(?:i|we) (?:can|could|might) (?:talk|speak|chat) (?:to|with)\b/;
+export const wantsPerson = (text: string) => WANTS_PERSON.test(text) || PERSON_TO_TALK_TO.test(text);
 /** A clause that turns a person down: "no, ...", "I don't need a person", "not an agent". */
 const NOT_A_PERSON = /^(no|not|don't)\b|\b(don't|do not|dont|not|never|no need)\b/;
 /**
@@ -170,3 +173,35 @@ export const isQuestion = (text: string) =>
     .split(" , ")
     .slice(1)
     .some((clause) => QUESTION.test(clause));
+
+const ORDINALS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+];
+const NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** "Step one", "step 2", "the first step". */
+const STEP_NAMED = new RegExp(
+  `\\bstep (${NUMBERS.join("|")}|\\d{1,2})\\b|\\b(?:the )?(${ORDINALS.join("|")}) step\\b`,
+);
+/** Asking to hear a step again, or to go to it: "what was step one again?", "go back to the first step". */
+const ASKS_FOR_STEP =
+  /\b(what was|what's|what is|go back to|back to|take me to|return to|repeat|read|say|hear|tell me|do|redo|start (?:again )?from|from)\b/;
+/**
+ * The step number a caller asks to hear or go back to ("what was step one again?", "can we go back to the second
+ * step", "repeat step 2"), or undefined. Only "the first step" or a number said with "step": "first" alone is not.
+ */
+export function stepAskedFor(text: string): number | undefined {
+  const m = STEP_NAMED.exec(text);
+  if (!m || !ASKS_FOR_STEP.test(text.slice(0, m.index))) return undefined;
+  const said = m[1] ?? m[2] ?? "";
+  const n = /^\d+$/.test(said) ? Number(said) : NUMBERS.indexOf(said) + 1 || ORDINALS.indexOf(said) + 1;
+  return n > 0 ? n : undefined;
+}

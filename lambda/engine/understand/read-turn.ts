@@ -22,6 +22,7 @@ import {
   personRequest,
   saidAgain,
   saysCommand,
+  stepAskedFor,
   stillWorking,
 } from "./cues.js";
 import { atFixedStep, earlierQuestion, justResolved, type Waiting, waitingFor } from "./expectation.js";
@@ -46,7 +47,7 @@ const SURE_OF_SIDE_QUESTION = 0.7;
 
 /** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
 const DONE_REPORT =
-  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on wi-fi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
 
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
@@ -58,7 +59,7 @@ const NOTHING_ELSE =
 
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
 const DEVICE_STATE =
-  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|wi-fi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/;
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/;
 /** Words that say the backup itself worked. */
 const SUCCESS =
   /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/;
@@ -132,6 +133,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
+  // "What was step one again?", "go back to the first step": that step, by the number the caller heard.
+  const numbered = inTopic ? stepAskedFor(text) : undefined;
+  if (numbered !== undefined) return { type: "stepNumber", n: numbered };
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
   // something that can't be undone, any no counts.
