@@ -148,13 +148,23 @@ export function normaliseWords(text: string): string {
     .split(/\s+/)
     .filter((w) => w.length > 0 && !FILLERS.has(w))
     .map((w) => (Object.hasOwn(SPELLINGS, w) ? (SPELLINGS[w] as string) : w));
-  return words
+  const said = words
     .join(" ")
     .replace(/^(, )+/, "")
     .replace(/( ,)+$/, "")
     .replace(OPENERS, "")
     .trim();
+  const before = TAG_QUESTION.exec(said)?.[1];
+  // "No, that isn't it" denies; "it's full, isn't it?" asks to be agreed with.
+  return before && !/\b(that|this|which|what|it|my \w+|the \w+)$/.test(before) ? before : said;
 }
+
+/**
+ * "It's working now, isn't it?": a tag asking to be agreed with, after something said; no "no". The words before
+ * it are what the caller said (at least two of them: "isn't it?" alone is left as it is).
+ */
+const TAG_QUESTION =
+  /^(\S+(?: \S+)+?)(?: ,)? (?:isn't|doesn't|wasn't|didn't|aren't|won't|hasn't|haven't|shouldn't|can't) (?:it|that|they|there|this|i|you)(?: ,)?(?: right)?$/;
 
 const MAYBE = [
   /\b(not|don't|do not|dont) (really |quite |totally |a hundred percent |100 percent )?(sure|certain|positive)\b/,
