@@ -152,6 +152,11 @@ const answerWords = z
       .object({ yesFrom: z.number().gt(0).lte(1) })
       .strict()
       .optional(),
+    /**
+     * Words that make an answer phrase next to them (two words either side) about something else: "full" is no
+     * answer to "is your storage full?" in "it's got full bars" or "the battery is full".
+     */
+    elsewhere: z.array(z.string().regex(/^[a-z']+$/, "one lower-case word")).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -218,6 +223,11 @@ export const StepSchema = z
      * Written, not spoken: it goes into the hand-off summary, never the caller's own words.
      */
     notes: z.object({ yes: note, no: note }).strict().optional(),
+    /**
+     * On 'question' steps: said first when the caller answered in the question's own words rather than yes or no
+     * ("it says 4.2 of 5 gigabytes": "So there's still some room."), so a misreading can be put right at once.
+     */
+    understood: z.object({ yes: spoken.optional(), no: spoken.optional() }).strict().optional(),
     /** Where each instruction of the step comes from (not spoken). */
     sources,
   })

@@ -11,7 +11,7 @@ import {
   sameProblem,
   settleAsk,
 } from "./asides.js";
-import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
+import { initialState, SAID_RESOLVED, SAID_UNDERSTOOD, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,
@@ -145,7 +145,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   // After "wait", a yes or next means "I'm ready", not an answer to the question that was left open.
   const answered = "answered" in input && input.answered === true;
   const ready = wasPaused && !answered && (input.type === "yes" || input.type === "next");
-  command(t, ready ? "resume" : input.type, { wasPaused, said });
+  const inWords = "inWords" in input && input.inWords === true;
+  command(t, ready ? "resume" : input.type, { wasPaused, said, inWords });
 }
 
 /** Commands that make sense as the very first words of a call. */
@@ -163,7 +164,11 @@ function noStepHere(t: Turn) {
   if (t.state.phase === "start" || t.state.phase === "topic") t.add(t.shared.replies.noTopicYet);
 }
 
-function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: string | undefined }) {
+function command(
+  t: Turn,
+  cmd: Recognised,
+  was: { wasPaused: boolean; said: string | undefined; inWords?: boolean },
+) {
   const sh = t.shared;
   const s = t.state;
   switch (cmd) {
@@ -256,7 +261,7 @@ function command(t: Turn, cmd: Recognised, was: { wasPaused: boolean; said: stri
     case "no":
     case "maybe":
     case "next":
-      return answer(t, cmd, was.said === SAID_UNSURE);
+      return answer(t, cmd, was.said === SAID_UNSURE, was.inWords);
   }
 }
 
@@ -276,7 +281,7 @@ function explainUnsure(t: Turn, text: string) {
 }
 
 /** yes / no / maybe / next, read against what the current phase asked. */
-function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = false) {
+function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = false, inWords = false) {
   const sh = t.shared;
   const s = t.state;
   const step = t.step;
@@ -320,6 +325,15 @@ function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = fals
         return goTo(t.note("n"), "next");
       }
       if (step.then === "question") {
+        // Read from the caller's own words ("4.2 of 5 gigabytes"): what was understood, before the step it leads to.
+        const understood = inWords && (a === "yes" || a === "no") ? step.understood?.[a] : undefined;
+        if (understood && (a === "yes" || a === "no")) {
+          t.add(understood);
+          goTo(t.note(a === "yes" ? "y" : "n"), (a === "yes" ? step.yes : step.no) ?? "next");
+          // Said, so "no, it's nearly full" next can put it right.
+          if (t.inTopic) t.state = { ...t.state, said: SAID_UNDERSTOOD[a] };
+          return;
+        }
         if (a === "yes") return goTo(t.note("y"), step.yes ?? "next");
         if (a === "no") return goTo(t.note("n"), step.no ?? "next");
         if (a === "maybe" && unsureBefore) return unsureAgain(t, step.no ?? "next");

@@ -103,6 +103,8 @@ export const SAID_RESOLVED = "resolved";
 export const SAID_SAME_PROBLEM = "same";
 /** The caller wasn't sure and heard how to find out: "not sure" again moves on. */
 export const SAID_UNSURE = "unsure";
+/** An answer in words was taken as yes (or no), and the line said so ("So there's still room."). */
+export const SAID_UNDERSTOOD = { yes: "understoodYes", no: "understoodNo" } as const;
 
 export const initialState = (): State => ({ v: STATE_VERSION, phase: "start", step: 0, hist: [], miss: 0 });
 
@@ -179,6 +181,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
     o.e === SAID_RESOLVED ||
     o.e === SAID_SAME_PROBLEM ||
     o.e === SAID_UNSURE ||
+    o.e === SAID_UNDERSTOOD.yes ||
+    o.e === SAID_UNDERSTOOD.no ||
     (typeof o.e === "string" && Object.hasOwn(content.questions, o.e));
   if (o.e !== undefined && !knownSaid) return { ok: false, reason: "unknown said" };
   if (o.k !== undefined && !(typeof o.k === "string" && /^(n?y?|yn)$/.test(o.k)))

@@ -63,7 +63,12 @@ export type Input =
    * `answered`: the caller's words answer the open question themselves ("okay, yes, there is one"), so after a
    * pause they are taken as the answer, not as "I'm ready".
    */
-  | { type: Recognised; answered?: boolean }
+  | {
+      type: Recognised;
+      answered?: boolean;
+      /** Answered in the question's own words ("there's loads of room"), not yes or no. */
+      inWords?: boolean;
+    }
   | { type: "noInput" }
   | { type: "noMatch" }
   /** A new conversation opened without words (Alexa launch); `resume` when the caller has saved progress. */

@@ -111,19 +111,29 @@ const canonical = (word: string) => {
 };
 
 /** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
+/** How near a word of `elsewhere` must be to an answer phrase to make it about something else. */
+const ELSEWHERE_WINDOW = 2;
+
 export function matchAnswerWords(
   text: string,
   words: AnswerWords | undefined,
 ): { answer: Polarity; rest: string; gapped: boolean } | undefined {
   if (!words) return undefined;
   const tokens = expand(text).split(" ").map(canonical);
+  const elsewhere = new Set(words.elsewhere ?? []);
+  /** A match next to a word that puts it about something else ("full bars"). */
+  const aboutElse = (start: number, span: number) =>
+    elsewhere.size > 0 &&
+    tokens
+      .slice(Math.max(0, start - ELSEWHERE_WINDOW), start + span + ELSEWHERE_WINDOW)
+      .some((w) => elsewhere.has(w));
   let best: (PhraseMatch & { negations: number }) | undefined;
   for (const answer of ["yes", "no"] as const) {
     for (const phrase of words[answer]) {
       const p = expand(phrase).split(" ").map(canonical);
       for (let i = 0; i < tokens.length; i++) {
         const match = matchFrom(tokens, i, p);
-        if (match === undefined) continue;
+        if (match === undefined || aboutElse(i, match.span)) continue;
         const span = match.span;
         // A phrase said as written beats one with words let in; then the longer phrase, then the tighter match.
         const exact = span === p.length;

@@ -5,7 +5,7 @@
 import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../content/intents.js";
 import type { SpeechContent } from "../../content/types.js";
 import { looksPersonal } from "../privacy.js";
-import type { State } from "../state.js";
+import { SAID_UNDERSTOOD, type State } from "../state.js";
 import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
 import { normaliseWords, type ReadAnswer, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
@@ -174,6 +174,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const meant = undone?.answer === "no";
     if (meant || (!asked && STILL_FAILING.test(text))) return { type: "correction", answer: "no" };
   }
+  // "So there's still room." "No, it's nearly full": right after the line said what it took an answer in words to
+  // mean, that question's own words, meaning the other answer, put it right.
+  const understood =
+    s?.said === SAID_UNDERSTOOD.yes ? "yes" : s?.said === SAID_UNDERSTOOD.no ? "no" : undefined;
+  const earlierWords = understood && inTopic ? earlierQuestion(content, s)?.words : undefined;
+  const retold = earlierWords && reply?.strength !== "words" ? readAnswer(text, earlierWords) : undefined;
+  if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
+    return { type: "correction", answer: retold.answer };
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
     // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
     const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
@@ -334,11 +342,11 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
   }
   // Only a clear yes goes ahead with something that can't be undone.
   if (c.waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
-  return answeredBy(answer, c.text);
+  return answeredBy(answer, c.text, strength === "words" && answer !== "maybe");
 }
 
 /** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
 const READY_ONLY =
   /^(yes|yeah|yep|yup|ok|okay|sure|ready|i'm ready|alright|all right|go on|go ahead|continue|i'm back|right|yes go ahead|okay go ahead|ok go ahead|yes please|next|done)$/;
-const answeredBy = (type: "yes" | "no" | "maybe" | "next", text: string): Input =>
-  READY_ONLY.test(text) ? { type } : { type, answered: true };
+const answeredBy = (type: "yes" | "no" | "maybe" | "next", text: string, inWords = false): Input =>
+  READY_ONLY.test(text) ? { type } : { type, answered: true, ...(inWords ? { inWords } : {}) };
