@@ -45,9 +45,13 @@ const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
 const SURE_OF_SIDE_QUESTION = 0.7;
 
+/** "It's got full bars", "the signal's good": the Wi-Fi as a step asked to check it. */
+const SIGNAL =
+  /\b(full|all the|good|strong|great|three|four|five) (bars|signal)\b|\b(signal|signal's|connection|connection's|wifi|wifi's) (is )?(really |pretty )?(good|great|strong|fine|full|ok|okay)\b/;
 /** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
 const DONE_REPORT =
   /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
+const reportsDone = (text: string) => DONE_REPORT.test(text) || SIGNAL.test(text);
 
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
@@ -231,8 +235,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
   // "Sure, okay, it's plugged in now" at "is your backup working now?": the step is done; whether it worked is
   // still the question. How to check, then the question again.
-  const reported =
-    !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || DONE_REPORT.test(text));
+  const reported = !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || reportsDone(text));
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return { type: "maybe", answered: true };
   // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
@@ -246,7 +249,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     atFixedStep(content, s) &&
     reply?.answer === "yes" &&
     reply.strength !== "words" &&
-    DEVICE_STATE.test(text) &&
+    (DEVICE_STATE.test(text) || SIGNAL.test(text)) &&
     !SUCCESS.test(text)
   )
     return { type: "maybe", answered: true };
