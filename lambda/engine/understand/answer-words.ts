@@ -117,6 +117,7 @@ const SPELLINGS: Record<string, string> = {
   iclould: "icloud",
   icoud: "icloud",
   wif: "wifi",
+  wifis: "wifi's",
 };
 
 /**
@@ -234,6 +235,8 @@ const YES_LEAD =
 const ACK = /^(okay|ok|alright|all right|fine|right|sure thing|sure)\b/;
 const ACK_ONLY =
   /^(okay|ok|alright|all right|fine|right|sure thing|sure)( then| please| sure| go ahead| do it| yes| yeah| thing| is| does)?$/;
+/** "Okay", "alright then": the words heard, and nothing said about them. */
+export const acknowledgesOnly = (text: string) => /^(okay|ok|alright|all right|right)( then)?$/.test(text);
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
   /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,

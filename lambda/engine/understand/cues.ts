@@ -150,9 +150,12 @@ export function saysCommand(command: Recognised, text: string): boolean {
 /** "It's back on now": the step to carry out is done. */
 export const cameBack = (text: string) => IT_CAME_BACK.test(text);
 
-/** Asked as a question: "how long does it take", "will I lose my photos", "is that an app". */
+/**
+ * Asked as a question: "how long does it take", "will I lose my photos", "is that an app"; not "did that, still
+ * stuck" (the "I" left out of "I did that").
+ */
 const QUESTION =
-  /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)/;
+  /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))/;
 /** "It back up by itself, when?": a question word at the end. */
 const QUESTION_AT_END =
   /\b(?<!(know|sure|idea|understand|wonder|tell|see|clue) )(when|why|how|where|what|which)$/;

@@ -8,7 +8,14 @@ import { looksPersonal } from "../privacy.js";
 import { SAID_UNDERSTOOD, type State } from "../state.js";
 import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
-import { normaliseWords, type ReadAnswer, readAnswer, readProgress, saysItIsDone } from "./answer-words.js";
+import {
+  acknowledgesOnly,
+  normaliseWords,
+  type ReadAnswer,
+  readAnswer,
+  readProgress,
+  saysItIsDone,
+} from "./answer-words.js";
 import { byIntent, readQuestion, SWITCH, topicAmong, topicInContext } from "./by-intent.js";
 import {
   afterStall,
@@ -51,7 +58,7 @@ const SIGNAL =
 /** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
 const DONE_REPORT =
   /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
-const reportsDone = (text: string) => DONE_REPORT.test(text) || SIGNAL.test(text);
+const reportsDone = (text: string) => DONE_REPORT.test(text) || WIFI_STATE.test(text) || SIGNAL.test(text);
 
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
@@ -64,6 +71,14 @@ const NOTHING_ELSE =
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
 const DEVICE_STATE =
   /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/;
+/** "The Wi-Fi is on", "wifi's connected": the Wi-Fi as a step asked to check it. */
+const WIFI_STATE =
+  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b/;
+/** What the caller said about the phone's state, as a step asked for it. */
+const reportsDevice = (text: string) => DEVICE_STATE.test(text) || WIFI_STATE.test(text) || SIGNAL.test(text);
+/** "Everything else works", "the internet's fine": other things working, not the backup. */
+const OTHERS_WORK =
+  /\b(everything else|everything|other apps|other stuff|the internet|internet|wifi|the wifi|my wifi|network|connection|netflix|youtube|browsing)('s| is| are)?( still)? (works|work|working|fine|ok|okay)\b/g;
 /** Words that say the backup itself worked. */
 const SUCCESS =
   /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/;
@@ -238,6 +253,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const reported = !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || reportsDone(text));
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return { type: "maybe", answered: true };
+  // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.
+  if (waiting === "answer" && atFixedStep(content, s) && !s?.paused && acknowledgesOnly(text))
+    return { type: "maybe", answered: true };
   // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
   const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
   if (sureSide && reply && reply.strength !== "clear") return { type: "sideQuestion", intent: top };
@@ -249,8 +267,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     atFixedStep(content, s) &&
     reply?.answer === "yes" &&
     reply.strength !== "words" &&
-    (DEVICE_STATE.test(text) || SIGNAL.test(text)) &&
-    !SUCCESS.test(text)
+    reportsDevice(text) &&
+    !SUCCESS.test(text.replace(OTHERS_WORK, ""))
   )
     return { type: "maybe", answered: true };
   // "What if I don't know the password for that account?": a question, not a "not sure".
