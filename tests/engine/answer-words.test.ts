@@ -24,6 +24,10 @@ describe("answers in the question's own words", () => {
     ["it's using like 1 gig out of 50", "no"],
     ["four point nine out of five", "yes"],
     ["two hundred of two hundred", "yes"],
+    ["like 200mb left out of 5gb", "yes"],
+    ["800 megabytes used of 5 gigabytes", "no"],
+    ["500 mb free out of 2 tb", "yes"],
+    ["1.5 tb of 2 tb", "no"],
   ])("storage: %s -> %s", (text, answer) => expect(read(text, storage)).toBe(answer));
 
   it.each([

@@ -26,10 +26,21 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
-/** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50". */
+/** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
+const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
+/** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50", "200 mb left out of 5 gb". */
 const READING = new RegExp(
-  `${NUMBER}${UNIT}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT}`,
+  `${NUMBER}${UNIT_SAID}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT_SAID}`,
 );
+/** Gigabytes in one of a unit; a number said without one takes the other number's. */
+const IN_GIGABYTES: Record<string, number> = {
+  mb: 0.001,
+  megabytes: 0.001,
+  tb: 1000,
+  terabyte: 1000,
+  terabytes: 1000,
+};
+const gigabytes = (unit: string | undefined) => (unit ? (IN_GIGABYTES[unit] ?? 1) : undefined);
 
 function numberOf(spoken: string): number | undefined {
   if (/^\d/.test(spoken)) return Number(spoken);
@@ -77,10 +88,14 @@ export function readRatio(text: string): number | undefined {
     }
   }
   const m = SAYS_OF.test(text) ? READING.exec(text) : null;
-  const amount = m?.[1] ? numberOf(m[1]) : undefined;
-  const total = m?.[3] ? numberOf(m[3]) : undefined;
+  const amountUnit = gigabytes(m?.[2]);
+  const totalUnit = gigabytes(m?.[5]);
+  const said = m?.[1] ? numberOf(m[1]) : undefined;
+  const whole = m?.[4] ? numberOf(m[4]) : undefined;
+  const amount = said === undefined ? undefined : said * (amountUnit ?? totalUnit ?? 1);
+  const total = whole === undefined ? undefined : whole * (totalUnit ?? amountUnit ?? 1);
   if (amount === undefined || total === undefined || total <= 0 || amount > total) return undefined;
   // "12 gigs free out of 50" is what's left, not what's used.
-  const left = m?.[2] !== undefined && /^(free|left|available|remaining|spare)$/.test(m[2]);
+  const left = m?.[3] !== undefined && /^(free|left|available|remaining|spare)$/.test(m[3]);
   return left ? (total - amount) / total : amount / total;
 }
