@@ -6,6 +6,7 @@ import type { BotModel } from "../lambda/content/load.js";
 import { respelled } from "../lambda/engine/understand/answer-words.js";
 import { FALLBACK } from "./bot.js";
 import { LexicalIndex } from "./lexical-index.js";
+import { Speller } from "./spelling.js";
 
 // NLP.js ships CommonJS without type declarations; only the few members used here are typed.
 interface NlpJs {
@@ -90,6 +91,8 @@ export class IntentClassifier {
     private readonly lexicalWeight: number,
     /** Every word of the training phrases. */
     private readonly vocabulary: Set<string>,
+    /** Typing slips from those words, read as them. */
+    private readonly speller: Speller,
   ) {}
 
   /**
@@ -132,7 +135,8 @@ export class IntentClassifier {
     for (const { utterance, intent } of examples) nlp.addDocument("en", clean(utterance), intent);
     await nlp.train();
     const vocabulary = new Set(examples.flatMap((e) => tokens(clean(e.utterance))));
-    return new IntentClassifier(nlp, new LexicalIndex(examples), lexicalWeight, vocabulary);
+    const speller = Speller.of(examples.map((e) => clean(e.utterance)));
+    return new IntentClassifier(nlp, new LexicalIndex(examples), lexicalWeight, vocabulary, speller);
   }
 
   static fromModel(model: BotModel): Promise<IntentClassifier> {
@@ -141,7 +145,7 @@ export class IntentClassifier {
 
   /** Every trained intent that scored above zero, best first. Unknown words give an empty list. */
   async rank(text: string): Promise<Ranked[]> {
-    const input = clean(text);
+    const input = this.speller.correct(clean(text));
     if (input.length === 0) return [];
     const result = await this.nlp.process("en", input);
     const network = new Map(
