@@ -426,6 +426,8 @@ export const SharedSchema = z
         callBack: spoken,
         cancelled: spoken,
         handoffAgent: spoken,
+        /** A caller wondering about a person ("maybe I should talk to someone?"): asked before putting them through. */
+        offerAgent: spoken,
         supportOptions: template(["phone"]),
         /** How to reach a person where the line can't transfer ({person} in side answers; helpAgent where it can). */
         personElsewhere: spoken,

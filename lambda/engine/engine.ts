@@ -104,7 +104,9 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   const wasPaused = s.paused === true;
   if (s.offered) {
     t.state = { ...s, offered: undefined, miss: 0 };
-    if (input.type === "yes" || input.type === "agent") return void t.handOff("noMatch");
+    // Offered after misses, or because the caller wondered about a person: the reason the agent sees.
+    if (input.type === "yes" || input.type === "agent")
+      return void t.handOff(s.miss > 0 ? "noMatch" : "requested");
     if (input.type === "no") {
       // Back to the question the misses were about, with how to answer it.
       t.add(t.shared.replies.keepTrying);
@@ -118,6 +120,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   if (settleAsk(t, input)) return;
   if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
   if (input.type === "correction") return correct(t, input.answer, said);
+  if (input.type === "offerAgent")
+    return input.withdrawn ? void t.add(t.shared.replies.keepTrying) : offerAgent(t);
   if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n) : noStepHere(t);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
@@ -415,4 +419,12 @@ function failure(t: Turn, kind: "noMatch" | "noInput") {
   t.add(sh.replies.giveUp);
   t.handOff("noMatch");
   t.goodbye();
+}
+
+/** "Maybe I should talk to someone?": where a call can be put through, asked first; elsewhere, who can help. */
+function offerAgent(t: Turn) {
+  if (!t.caps.canTransfer) return contactSupport(t);
+  t.state = { ...t.state, offered: true };
+  t.asked = true;
+  t.add(t.shared.replies.offerAgent);
 }

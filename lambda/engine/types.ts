@@ -55,6 +55,12 @@ export type Input =
     }
   /** "No wait, I meant yes": the answer to the question before this step was the other one. */
   | { type: "correction"; answer: "yes" | "no" }
+  /** "Maybe I should just talk to someone?": a person thought about; offered, not put through. */
+  | {
+      type: "offerAgent";
+      /** "I want an agent. Actually no, let's try it": asked for, then taken back; the steps carry on. */
+      withdrawn?: boolean;
+    }
   /** "What was step one again?", "go back to the second step": the step the caller heard as step `n`. */
   | { type: "stepNumber"; n: number }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */

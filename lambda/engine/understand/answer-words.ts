@@ -284,7 +284,7 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   // "I don't know my Wi-Fi password, so no, let's not": a plain answer at the end settles it.
   const last = text.split(" , ").at(-1);
   if (last && last !== text && LAST_WORD.test(last)) {
-    const settled = readClause(last, words);
+    const settled = readClause(last.replace(/^(so|then|and) /, ""), words);
     if (settled && settled.answer !== "maybe" && settled.strength === "clear") return settled;
   }
   // "It started, but then it stopped halfway": after a "but", what the caller ends on is the answer.

@@ -123,6 +123,9 @@ function sideQuestionOf(
   return (placed ?? first)?.intent;
 }
 
+/** A person turned down, or asked for and taken back: no request, whatever the NLU made of it. */
+const NOT_ASKED = new Set(["declined", "withdrawn"]);
+
 /** The NLU's best intent, read in context. */
 export function byIntent(
   content: SpeechContent,
@@ -142,7 +145,7 @@ export function byIntent(
   const notSupport =
     top === "ContactSupport" &&
     text.length > 0 &&
-    (!ASKS_FOR_SUPPORT.test(text) || personRequest(text) === "declined");
+    (!ASKS_FOR_SUPPORT.test(text) || NOT_ASKED.has(personRequest(text) ?? ""));
   if (isTopicIntent(top) && !notSupport) return topicInContext(s, top, text, inTopic);
   const command = navCommand(top);
   if (command && (!text || saysCommand(command, text))) return { type: command };

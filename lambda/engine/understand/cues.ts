@@ -48,7 +48,7 @@ export const isDoneHere = (text: string) => DONE_HERE.test(text.trim());
 
 /** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
-  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait(?: a (?:sec|second|minute|moment|mo|bit))?|no wait|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
+  /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait(?: a (?:sec|second|minute|moment|mo|bit))?|no wait|no (?:, )?(?:hang|hold) on|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
 /** Words that say an earlier answer was wrong, not only what the answer is now. */
 const EARLIER =
   /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/;
@@ -81,22 +81,36 @@ export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text) || DIDNT_H
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON =
-  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
+  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
 /** "Is there a human I could talk to?": the person named first, then talking to them. */
 const PERSON_TO_TALK_TO =
   /\b(someone|somebody|person|human|agent|representative|operator|advisor|technician) (?:that |who )?(?:i|we) (?:can|could|might) (?:talk|speak|chat) (?:to|with)\b/;
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text) || PERSON_TO_TALK_TO.test(text);
 /** A clause that turns a person down: "no, ...", "I don't need a person", "not an agent". */
-const NOT_A_PERSON = /^(no|not|don't)\b|\b(don't|do not|dont|not|never|no need)\b/;
+const NOT_A_PERSON =
+  /^(no|not)\b|^(don't|dont)\b(?! know)|\b(don't|do not|dont|not|never|no need to)( really| even| actually)? (need|want|wanna|have to|talk|speak|ask for|get)\b|\bno need for\b|\bnot (an?|the|some) (agent|person|human|someone|somebody)\b/;
 /**
  * A person in so many words, read clause by clause: "no no, I want a human" asks for one (the clause that asks
  * counts, not a no before it); "I don't need a person, just tell me" turns one down; undefined when none is named.
  */
-export function personRequest(text: string): "asked" | "declined" | undefined {
-  const naming = text.split(" , ").filter(wantsPerson);
+export function personRequest(text: string): "asked" | "tentative" | "withdrawn" | "declined" | undefined {
+  const clauses = text.split(" , ");
+  const naming = clauses.filter(wantsPerson);
   if (naming.length === 0) return undefined;
-  return naming.some((clause) => !NOT_A_PERSON.test(clause)) ? "asked" : "declined";
+  const asking = naming.filter((clause) => !NOT_A_PERSON.test(clause));
+  if (asking.length === 0) return "declined";
+  // "I want an agent. Actually no, never mind, let's try it": what the caller ends on counts.
+  const last = clauses.lastIndexOf(asking.at(-1) as string);
+  if (clauses.slice(last + 1).some((clause) => TAKEN_BACK.test(clause))) return "withdrawn";
+  // "Maybe I should just talk to someone? I dunno", "is there a person I could talk to if this doesn't work?"
+  return asking.some((clause) => !TENTATIVE.test(clause)) && !TENTATIVE.test(text) ? "asked" : "tentative";
 }
+/** Words that take a request back: "actually no", "never mind", "let's try it". */
+const TAKEN_BACK =
+  /^(actually |oh )?(no|nah|nope)\b|\b(never ?mind|forget (it|that)|let's (just )?(try|keep|carry on|do this|give it)|i'll try|scratch that)\b/;
+/** A person thought about, not asked for: "maybe I should talk to someone", "is there a human if it doesn't work". */
+const TENTATIVE =
+  /\b(maybe|perhaps|should i|i dunno|i don't know|idk|not sure|if (this|it|that) (doesn't|does not|won't|don't) work|in case|later)\b/;
 
 /**
  * The words a command must contain for an NLU guess of it to be followed: StopIntent for "do I need to hang up?",

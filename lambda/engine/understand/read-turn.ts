@@ -148,7 +148,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
   // A person asked for in so many words, wherever the conversation is.
-  if (personRequest(text) === "asked") return { type: "topic", topic: "ContactSupport" };
+  const person = personRequest(text);
+  if (person === "asked") return { type: "topic", topic: "ContactSupport" };
+  if (person === "tentative") return { type: "offerAgent" };
+  // "I don't need a person, just tell me what to do": the steps carry on, unless another problem is named.
+  const namesProblem = isTopicIntent(top) && top !== "ContactSupport" && topConfidence >= SURE_OF_TOPIC;
+  if (person === "withdrawn" || (person === "declined" && !namesProblem))
+    return { type: "offerAgent", withdrawn: true };
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
@@ -204,7 +210,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
     // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
     const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
-    const before = pastTense && inTopic ? earlierQuestion(content, s) : undefined;
+    // With a question about the conversation open ("leave this topic?"), "no wait, yes, I meant yes" answers it.
+    const before = pastTense && inTopic && !s?.ask ? earlierQuestion(content, s) : undefined;
     // "Wait, what's a progress bar?" asks something: a question after the marker is no new answer.
     const answer = correction.tails
       .filter((t) => !opensAsQuestion(t))
@@ -214,6 +221,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       if (before) return { type: "correction", answer };
       return { type: answer, answered: true };
     }
+    // "Yeah, go ahead. Oh no, hang on, I still use the iPad": a go-ahead taken back without a new answer is no
+    // go-ahead; the warning and the question again.
+    if (waiting === "confirm" && !before && reply?.answer === "yes") return { type: "maybe" };
   }
   // "I just said yes" after a reprompt: the same answer again.
   const again = answering ? saidAgain(text) : undefined;
