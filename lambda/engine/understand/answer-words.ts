@@ -151,6 +151,8 @@ export function normaliseWords(text: string): string {
     .map((w) => (Object.hasOwn(SPELLINGS, w) ? (SPELLINGS[w] as string) : w));
   const said = words
     .join(" ")
+    // "Sorry, um, hang on": a filler between two commas leaves one clause break, not two.
+    .replace(/ ,( ,)+/g, " ,")
     .replace(/^(, )+/, "")
     .replace(/( ,)+$/, "")
     .replace(OPENERS, "")

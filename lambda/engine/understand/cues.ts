@@ -7,9 +7,12 @@ import type { Recognised } from "../types.js";
 const UNIT = "(?:sec|second|minute|moment|mo|bit)";
 const A_MOMENT = String.raw`(?:a|one|just a)\s+${UNIT}`;
 
-/** "Hang on", "hold on a sec", "let me check": the caller needs a moment; a leading "okay" is not a yes. */
+/**
+ * "Hang on", "hold on a sec", "let me check", "let me find my glasses": the caller needs a moment; a leading
+ * "okay" or "yeah, sorry" is not a yes.
+ */
 const STALL = new RegExp(
-  String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no)\s*,?\s+)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|find it|have a look|get a pen|grab a pen|find a pen)|bear with me)(?:\s+${A_MOMENT})?\b[\s,]*`,
+  String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no|sorry|oh|well)\s*,?\s+)*(?:(?:can|could|would) you (?:just )?)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|have a look|(?:find|get|grab|fetch|put on) (?:it|my|the|a|some)(?: \w+)?)|bear with me)(?:\s+${A_MOMENT})?\b[\s,]*`,
 );
 
 /**
