@@ -3,7 +3,7 @@
 import { isTopicIntent, type TopicId } from "../content/intents.js";
 import { pathTo, stepsAfter } from "./path.js";
 import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
-import type { Turn } from "./turn.js";
+import { fill, type Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
   const s = t.state;
@@ -34,9 +34,18 @@ export function contactSupport(t: Turn) {
 /** A returning caller takes up the saved step. */
 export function pickUp(t: Turn) {
   const s = t.state;
+  const index = s.saved ?? s.step;
   t.state = { ...s, phase: "step", saved: undefined, savedConfirmed: undefined, pending: undefined };
+  const step = t.topic?.steps[index];
+  // Back after a step that restarts the iPhone (the call or session ended with it): the step was done, so its
+  // question, not its instructions again, which would restart the phone and drop the call a second time.
+  if (t.topic && step?.restartsPhone && (!step.confirm || s.savedConfirmed)) {
+    const hist = s.hist.length === 0 && index > 0 ? pathTo(t.topic, index) : s.hist;
+    t.state = { ...t.state, step: index, hist };
+    return void t.add(fill(t.shared.replies.resumeAfterRestart, { n: t.stepNumber }));
+  }
   t.add(t.shared.replies.resume);
-  readStep(t, s.saved ?? s.step, { push: false, confirmed: s.savedConfirmed === true });
+  readStep(t, index, { push: false, confirmed: s.savedConfirmed === true });
 }
 
 export function resolved(t: Turn) {

@@ -348,6 +348,35 @@ describe("returning callers", () => {
     const over = play([{ type: "startOver" }], phone, r.state);
     expect(over.state.step).toBe(0);
   });
+
+  it("picked up at a step that restarts the iPhone, asks its question instead of restarting it again", () => {
+    const steps = content.topics.TroubleshootBackup.steps;
+    const restart = steps.findIndex((s) => s.id === "restart");
+    const back = converse(
+      content,
+      phone,
+      undefined,
+      { type: "resume" },
+      { saved: { topic: "TroubleshootBackup", step: restart } },
+    );
+    const words = back.output.say.join(" ");
+    expect(words).toContain("your iPhone has restarted");
+    expect(words).toContain(sh.askFixed);
+    expect(words).not.toContain(steps[restart]?.say as string);
+    expect(back.state).toMatchObject({ phase: "step", topic: "TroubleshootBackup", step: restart });
+    // Still failing: on to the step after it.
+    const on = play([{ type: "no" }], phone, back.state);
+    expect(on.state.step).toBeGreaterThan(restart);
+    // A step with nothing to do with restarting is read again as before.
+    const wifi = converse(
+      content,
+      phone,
+      undefined,
+      { type: "resume" },
+      { saved: { topic: "TroubleshootBackup", step: 2 } },
+    );
+    expect(wifi.output.say.join(" ")).toContain(steps[2]?.say as string);
+  });
 });
 
 describe("state codec", () => {
