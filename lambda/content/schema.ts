@@ -426,6 +426,8 @@ export const SharedSchema = z
         callBack: spoken,
         cancelled: spoken,
         handoffAgent: spoken,
+        /** "What was step one again?": before that step's words, then the question open now. */
+        stepWas: template(["n"]),
         /** Picked up at a step that restarts the iPhone: it was done, so its question, not its instructions. */
         resumeAfterRestart: template(["n"]),
         /** A caller wondering about a person ("maybe I should talk to someone?"): asked before putting them through. */

@@ -122,7 +122,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   if (input.type === "correction") return correct(t, input.answer, said);
   if (input.type === "offerAgent")
     return input.withdrawn ? void t.add(t.shared.replies.keepTrying) : offerAgent(t);
-  if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n) : noStepHere(t);
+  if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n, input.go) : noStepHere(t);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
     if (t.state.phase === "resume") return startTopic(t, input.topic);

@@ -111,11 +111,12 @@ export function readStep(t: Turn, index: number, opts: { push: boolean; confirme
 }
 
 /**
- * "What was step one again?": the step this caller heard as step `n`, read again, and the way on from there. The
- * way here is the caller's own (their history), or for a picked-up step the shortest one, as its number is. A
- * number not reached yet gets where we are, and the step under way again.
+ * "Go back to step two": the step this caller heard as step `n`, read again, and the way on from there. "What was
+ * step one again?" (`go` false): what it said, then the question open now, where the caller still is. The way
+ * here is the caller's own (their history), or for a picked-up step the shortest one, as its number is. A number
+ * not reached yet gets where we are, and the step under way again.
  */
-export function readStepNumbered(t: Turn, n: number) {
+export function readStepNumbered(t: Turn, n: number, go = true) {
   const s = t.state;
   const topic = t.topic;
   if (!topic) return;
@@ -125,6 +126,8 @@ export function readStepNumbered(t: Turn, n: number) {
     if (n > way.length + 1) t.add(t.whereWeAre());
     return readStep(t, s.step, { push: false });
   }
+  const target = topic.steps[way[n - 1] as number];
+  if (!go && target) return void t.add(fill(t.shared.replies.stepWas, { n }), target.say);
   t.state = { ...s, hist: way.slice(0, n - 1) };
   readStep(t, way[n - 1] as number, { push: false });
 }

@@ -61,8 +61,11 @@ export type Input =
       /** "I want an agent. Actually no, let's try it": asked for, then taken back; the steps carry on. */
       withdrawn?: boolean;
     }
-  /** "What was step one again?", "go back to the second step": the step the caller heard as step `n`. */
-  | { type: "stepNumber"; n: number }
+  /**
+   * The step the caller heard as step `n`: gone back to ("go back to the second step"), or only said again
+   * ("what was step one again?"), with the question open now asked after it.
+   */
+  | { type: "stepNumber"; n: number; go: boolean }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
   | { type: "sideQuestion"; intent?: string }
   /**

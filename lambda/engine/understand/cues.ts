@@ -212,16 +212,24 @@ const STEP_NAMED = new RegExp(
   `\\bstep (${NUMBERS.join("|")}|\\d{1,2})\\b|\\b(?:the )?(${ORDINALS.join("|")}) step\\b`,
 );
 /** Asking to hear a step again, or to go to it: "what was step one again?", "go back to the first step". */
-const ASKS_FOR_STEP =
-  /\b(what was|what's|what is|go back to|back to|take me to|return to|repeat|read|say|hear|tell me|do|redo|start (?:again )?from|from)\b/;
+/** Going to a step: "go back to step two", "can we redo the first step". */
+const GOES_TO_STEP = /\b(go back to|back to|take me to|return to|redo|do|start (?:again )?from|from)\b/;
+/** Hearing what a step was: "what was step one again?", "repeat step 2". */
+const ASKS_ABOUT_STEP = /\b(what was|what's|what is|repeat|read|say|hear|tell me)\b/;
 /**
- * The step number a caller asks to hear or go back to ("what was step one again?", "can we go back to the second
- * step", "repeat step 2"), or undefined. Only "the first step" or a number said with "step": "first" alone is not.
+ * The step number a caller asks to go back to ("can we go back to the second step", "no, step four") or to hear
+ * again where they are ("what was step one again?"), or undefined. Only "the first step" or a number said with
+ * "step": "first" alone is not.
  */
-export function stepAskedFor(text: string): number | undefined {
+export function stepAskedFor(text: string): { n: number; go: boolean } | undefined {
   const m = STEP_NAMED.exec(text);
-  if (!m || !ASKS_FOR_STEP.test(text.slice(0, m.index))) return undefined;
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  // "No, the router one. Step four": a clause that is only a step number goes there.
+  const alone = new RegExp(`(^|, )(?:no |yes |um |the )?${m[0]}(?: please| again)?( ,|$)`).test(text);
+  const go = GOES_TO_STEP.test(before) || alone;
+  if (!go && !ASKS_ABOUT_STEP.test(before)) return undefined;
   const said = m[1] ?? m[2] ?? "";
   const n = /^\d+$/.test(said) ? Number(said) : NUMBERS.indexOf(said) + 1 || ORDINALS.indexOf(said) + 1;
-  return n > 0 ? n : undefined;
+  return n > 0 ? { n, go } : undefined;
 }

@@ -160,7 +160,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
   // "What was step one again?", "go back to the first step": that step, by the number the caller heard.
   const numbered = inTopic ? stepAskedFor(text) : undefined;
-  if (numbered !== undefined) return { type: "stepNumber", n: numbered };
+  if (numbered !== undefined) return { type: "stepNumber", ...numbered };
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
   // something that can't be undone, any no counts.
