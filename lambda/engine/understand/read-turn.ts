@@ -138,6 +138,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return byIntent(content, s, top, "", inTopic);
   }
 
+  // Right after a side answer, "no, I asked if the call is free", "no, the update, how long does the update
+  // take": that answer missed; the question again, never an answer to the step's. The same answer again would
+  // miss again: an honest "I don't have that" instead.
+  const missed = s?.said && isSideQuestion(content, s.said) ? REASKED.exec(text) : null;
+  if (missed) {
+    const again = readQuestion(content, s, heard, text.slice(missed[0].length), inTopic);
+    return again.type === "sideQuestion" && again.intent === s?.said ? { type: "sideQuestion" } : again;
+  }
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
   const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
@@ -318,6 +326,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
 
 /** A question that asks for something, not how to tell the answer ("how do I check?" is a not sure). */
 const WH_QUESTION = /^(what|what's|which|who|why|where|when|what if|so what|and what|but what)\b/;
+
+/** "No, I asked ...", "no, I meant the update": a side answer that missed, and the question again. */
+const REASKED =
+  /^(?:no|nope|not that|that's not what i (?:asked|meant))(?: ,)? (?:sorry ,? )?(?:i (?:asked|meant|said|mean)(?: about| if| whether)?|what i (?:asked|meant) (?:was|is)|the |i'm asking)\s*/;
 
 /** Words that open with a plain yes or no. */
 const OPENS_WITH_ANSWER = /^(yes|yeah|yep|no|nope)\b/;
