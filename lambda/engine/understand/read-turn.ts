@@ -276,7 +276,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "maybe", answered: true };
   // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
   const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
-  if (sureSide && reply && reply.strength !== "clear") return { type: "sideQuestion", intent: top };
+  // So does one over a "not sure" in any words: "I can't find General" is where General is.
+  if (sureSide && reply && (reply.strength !== "clear" || reply.answer === "maybe"))
+    return { type: "sideQuestion", intent: top };
 
   // "Is your backup working now?" "Yes, I'm on Wi-Fi": a yes to the step's instruction, not news that the backup
   // works. How to check, then the question again.
