@@ -51,6 +51,8 @@ const ASKS_WHAT_NEXT =
 const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
 const SURE_OF_SIDE_QUESTION = 0.7;
+/** A side question the NLU is this sure of outweighs even a clear "not sure" ("I can't find General"). */
+const CERTAIN_OF_SIDE_QUESTION = 0.9;
 
 /** "It's got full bars", "the signal's good": the Wi-Fi as a step asked to check it. */
 const SIGNAL =
@@ -276,8 +278,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "maybe", answered: true };
   // A side question the NLU is sure of ("where's my name? I don't see it") beats a loose "not sure" or "no".
   const sureSide = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
-  // So does one over a "not sure" in any words: "I can't find General" is where General is.
-  if (sureSide && reply && (reply.strength !== "clear" || reply.answer === "maybe"))
+  // So does one it is all but certain of over a "not sure" in any words: "I can't find General" is where General
+  // is; "I can't see a switch" (a guess at 0.72) stays the step's own "not sure".
+  const certainSide = sureSide && topConfidence >= CERTAIN_OF_SIDE_QUESTION;
+  if (sureSide && reply && (reply.strength !== "clear" || (certainSide && reply.answer === "maybe")))
     return { type: "sideQuestion", intent: top };
 
   // "Is your backup working now?" "Yes, I'm on Wi-Fi": a yes to the step's instruction, not news that the backup
