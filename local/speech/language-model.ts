@@ -47,7 +47,7 @@ export function botSentences(
   const isCommand = (name: string) => (NAV_INTENTS as readonly string[]).includes(name);
   const commands = intents.filter((i) => isCommand(i.name)).flatMap((i) => i.utterances);
   const problems = intents.filter((i) => !isCommand(i.name)).flatMap((i) => i.utterances);
-  const turns = [...commands, ...answers, ...FILLED];
+  const turns = [...commands, ...answers, ...FILLED, ...STEP_NUMBERS];
   return [
     ...Array.from({ length: TURN_WEIGHT }, () => turns).flat(),
     ...problems,
@@ -77,6 +77,11 @@ const FILLED = ["um", "uh", "hmm", "er"].flatMap((f) => [
   `${f} i think so`,
   `${f} i'm not sure`,
 ]);
+
+/** The step numbers the reader understands ("what was step three again?", "go back to step two"), heard as such. */
+const STEP_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].flatMap(
+  (n) => [`step ${n}`, `what was step ${n}`, `go back to step ${n}`],
+);
 
 export interface LanguageModel {
   arpa: string;

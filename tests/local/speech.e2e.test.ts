@@ -82,6 +82,16 @@ describe.skipIf(missing !== undefined && !process.env.CI)("RecognizeUtterance wi
     expect(repeat.attributes.step).toBe("1");
   }, 60_000);
 
+  it("hears a step number by voice, and the step is said again without moving", async () => {
+    const id = sessionId("step-number");
+    await say(id, await speakAsCaller("my backup isn't working"));
+    await say(id, await speakAsCaller("no"));
+    const recap = await say(id, await speakAsCaller("what was step one again"));
+    expect(recap.heard).toBe("what was step one again");
+    expect(recap.said).toContain("Step 1 was this:");
+    expect(recap.attributes.step).toBe("3");
+  }, 60_000);
+
   it("speaks the reply as 16 kHz PCM of a plausible length when asked for audio/pcm", async () => {
     const r = await say(sessionId("out"), await speakAsCaller("my backup is stuck"), { reply: "audio/pcm" });
     expect(r.attributes.topic).toBe("BackupStuck");
