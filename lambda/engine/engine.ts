@@ -1,8 +1,8 @@
 // The conversation engine: (state, caller input) -> (new state, what to say). Pure and channel-neutral; the
 // channel adapters (Lex, Alexa) translate their events into an Input and the Output back into their responses.
 import type { SpeechContent } from "../content/types.js";
+import { answer, correct } from "./answers.js";
 import {
-  answerResume,
   answerSideQuestion,
   askDelete,
   offerResumeOrNew,
@@ -11,7 +11,8 @@ import {
   sameProblem,
   settleAsk,
 } from "./asides.js";
-import { initialState, SAID_RESOLVED, SAID_UNDERSTOOD, SAID_UNSURE, type State } from "./state.js";
+import { failure, offerAgent } from "./failure.js";
+import { initialState, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,
@@ -19,11 +20,10 @@ import {
   pickUp,
   readStep,
   readStepNumbered,
-  resolved,
   startTopic,
 } from "./steps.js";
 import { soFar } from "./summary.js";
-import { fill, Turn, type TurnResult } from "./turn.js";
+import { Turn, type TurnResult } from "./turn.js";
 import type { Capabilities, Input, Progress, Recognised } from "./types.js";
 
 export type { TurnResult };
@@ -267,164 +267,4 @@ function command(
     case "next":
       return answer(t, cmd, was.said === SAID_UNSURE, was.inWords);
   }
-}
-
-/**
- * "Not sure" after the line already said how to find out: the question isn't one this caller can answer now, so
- * it is left (noted as skipped) the way a skipped step goes, instead of the same help a third time.
- */
-function unsureAgain(t: Turn, target: string) {
-  t.note("s").add(t.shared.replies.unsureAgain);
-  return goTo(t, target);
-}
-
-/** After `unsure` help: the caller may still not know, and is not asked a third time. */
-function explainUnsure(t: Turn, text: string) {
-  t.add(text);
-  t.state = { ...t.state, said: SAID_UNSURE };
-}
-
-/** yes / no / maybe / next, read against what the current phase asked. */
-function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = false, inWords = false) {
-  const sh = t.shared;
-  const s = t.state;
-  const step = t.step;
-  switch (s.phase) {
-    case "offer":
-      if (a === "maybe") return void t.add(sh.menu);
-      if (a === "no") {
-        t.state = { ...initialState(), phase: "anythingElse" };
-        return;
-      }
-      return s.topic ? startTopic(t, s.topic, { restart: true }) : undefined;
-    case "resume":
-      return answerResume(t, a === "next" ? "yes" : a);
-    case "anythingElse":
-      if (a === "no") return void t.goodbye();
-      if (a === "yes") t.state = { ...initialState(), phase: "topic" };
-      else t.add(sh.menu);
-      return;
-    case "confirm":
-      if (a === "yes") return readStep(t, s.step, { push: false, confirmed: true });
-      if (a === "no") {
-        t.note("x").add(sh.replies.confirmDeclined);
-        return goTo(t, t.step?.declined ?? "next");
-      }
-      if (a === "maybe" && unsureBefore) {
-        t.note("x").add(sh.replies.confirmDeclined);
-        return goTo(t, t.step?.declined ?? "next");
-      }
-      if (a === "maybe") {
-        t.add(...t.body());
-        t.state = { ...t.state, said: SAID_UNSURE };
-        return;
-      }
-      return failure(t, "noMatch");
-    case "step":
-      if (!step) return;
-      if (step.then === "fixed") {
-        if (a === "yes") return resolved(t.note("y"));
-        if (a === "maybe" && unsureBefore) return unsureAgain(t, "next");
-        if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
-        return goTo(t.note("n"), "next");
-      }
-      if (step.then === "question") {
-        // Read from the caller's own words ("4.2 of 5 gigabytes"): what was understood, before the step it leads to.
-        const understood = inWords && (a === "yes" || a === "no") ? step.understood?.[a] : undefined;
-        if (understood && (a === "yes" || a === "no")) {
-          t.add(understood);
-          goTo(t.note(a === "yes" ? "y" : "n"), (a === "yes" ? step.yes : step.no) ?? "next");
-          // Said, so "no, it's nearly full" next can put it right.
-          if (t.inTopic) t.state = { ...t.state, said: SAID_UNDERSTOOD[a] };
-          return;
-        }
-        if (a === "yes") return goTo(t.note("y"), step.yes ?? "next");
-        if (a === "no") return goTo(t.note("n"), step.no ?? "next");
-        if (a === "maybe" && unsureBefore) return unsureAgain(t, step.no ?? "next");
-        if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
-        return failure(t, "noMatch");
-      }
-      if (a === "yes" || a === "next") return goTo(t.note("c"), "next");
-      // "No", "not yet" or "not sure" at a step to carry out: reassurance and a way forward, not the same words.
-      t.add(sh.replies.notYet);
-      t.asked = true;
-      return;
-    default:
-      // No topic yet: whatever the answer, tell them what they can ask for.
-      t.state = { ...s, phase: "topic" };
-      if (a !== "yes") t.add(sh.replies.noTopicYet);
-      t.add(sh.menu);
-  }
-}
-
-/** "No wait, I meant yes": the question before this step is answered again, the other way. */
-function correct(t: Turn, a: "yes" | "no", said: string | undefined) {
-  const s = t.state;
-  if (s.phase === "anythingElse" && said === SAID_RESOLVED && s.topic) {
-    // The yes that ended the topic, taken back: the same question, answered the other way.
-    t.state = { ...s, phase: "step" };
-    t.add(fill(t.shared.replies.corrected, { answer: a }));
-    return answer(t, a);
-  }
-  // "Oh no wait, I meant no, don't do that" after going ahead: the go-ahead taken back, not the question before.
-  if (t.inTopic && s.phase === "step" && t.step?.confirm !== undefined) {
-    t.state = { ...s, phase: "confirm" };
-    t.add(fill(t.shared.replies.corrected, { answer: a }));
-    return answer(t, a);
-  }
-  const previous = s.hist.at(-1);
-  const before = previous === undefined ? undefined : t.topic?.steps[previous];
-  if (t.inTopic && previous !== undefined && (before?.then === "question" || before?.then === "fixed")) {
-    t.state = { ...s, phase: "step", step: previous, hist: s.hist.slice(0, -1) };
-    t.add(fill(t.shared.replies.corrected, { answer: a }));
-  }
-  answer(t, a);
-}
-
-/** No match or silence: a short reprompt, then a person (phone) or other ways to get help. */
-function failure(t: Turn, kind: "noMatch" | "noInput") {
-  const sh = t.shared;
-  const s = t.state;
-  t.signal({ kind });
-  if (s.phase === "start") {
-    t.state = { ...s, phase: "topic" };
-    return void t.add(sh.greeting);
-  }
-  if (s.paused) {
-    t.asked = true;
-    return void t.add(sh.replies.pauseReprompt);
-  }
-  const miss = s.miss + 1;
-  if (s.phase === "resume") {
-    // The offer is asked again once; then it is dropped for the plain opening question.
-    t.state = miss >= 2 ? { ...initialState(), phase: "topic" } : { ...s, miss };
-    return;
-  }
-  t.state = { ...s, miss };
-  if (s.offered) return void t.handOff("noMatch");
-  // Every reprompt asks its question again (appended by the turn), with how to answer it; the second time in
-  // other words, and with the options.
-  const reprompts = sh.reprompts[t.repromptKind()];
-  t.coach = true;
-  if (miss === 1) return void t.add(reprompts[kind][0]);
-  if (t.caps.canTransfer) {
-    t.state = { ...t.state, offered: true };
-    t.asked = true;
-    return void t.add(sh.escalate.agent);
-  }
-  if (miss === 2) {
-    t.add(reprompts[kind][1], sh.escalate.noAgent);
-    return void t.after.push(reprompts.options);
-  }
-  t.add(sh.replies.giveUp);
-  t.handOff("noMatch");
-  t.goodbye();
-}
-
-/** "Maybe I should talk to someone?": where a call can be put through, asked first; elsewhere, who can help. */
-function offerAgent(t: Turn) {
-  if (!t.caps.canTransfer) return contactSupport(t);
-  t.state = { ...t.state, offered: true };
-  t.asked = true;
-  t.add(t.shared.replies.offerAgent);
 }

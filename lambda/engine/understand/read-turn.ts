@@ -60,7 +60,7 @@ const SIGNAL =
 /** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
 const DONE_REPORT =
   /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
-const reportsDone = (text: string) => DONE_REPORT.test(text) || WIFI_STATE.test(text) || SIGNAL.test(text);
+const reportsDone = (text: string) => DONE_REPORT.test(text) || reportsWifi(text);
 
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING =
@@ -76,8 +76,10 @@ const DEVICE_STATE =
 /** "The Wi-Fi is on", "wifi's connected": the Wi-Fi as a step asked to check it. */
 const WIFI_STATE =
   /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b/;
+/** The Wi-Fi as a step asked to check it: on, connected, a strong signal. */
+const reportsWifi = (text: string) => WIFI_STATE.test(text) || SIGNAL.test(text);
 /** What the caller said about the phone's state, as a step asked for it. */
-const reportsDevice = (text: string) => DEVICE_STATE.test(text) || WIFI_STATE.test(text) || SIGNAL.test(text);
+const reportsDevice = (text: string) => DEVICE_STATE.test(text) || reportsWifi(text);
 /** "Everything else works", "the internet's fine": other things working, not the backup. */
 const OTHERS_WORK =
   /\b(everything else|everything|other apps|other stuff|the internet|internet|wifi|the wifi|my wifi|network|connection|netflix|youtube|browsing)('s| is| are)?( still)? (works|work|working|fine|ok|okay)\b/g;
