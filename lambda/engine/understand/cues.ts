@@ -94,7 +94,9 @@ const NOT_A_PERSON =
   /^(no|not)\b|^(don't|dont)\b(?! know)|\b(don't|do not|dont|not|never|no need to)( really| even| actually)? (need|want|wanna|have to|talk|speak|ask for|get)\b|\bno need for\b|\bnot (an?|the|some) (agent|person|human|someone|somebody)\b/;
 /**
  * A person in so many words, read clause by clause: "no no, I want a human" asks for one (the clause that asks
- * counts, not a no before it); "I don't need a person, just tell me" turns one down; undefined when none is named.
+ * counts, not a no before it); "maybe I should talk to someone?" only wonders (tentative); "I want an agent.
+ * Actually no, let's try it" takes it back (withdrawn); "I don't need a person, just tell me" turns one down
+ * (declined); undefined when none is named.
  */
 export function personRequest(text: string): "asked" | "tentative" | "withdrawn" | "declined" | undefined {
   const clauses = text.split(" , ");
