@@ -120,8 +120,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   if (settleAsk(t, input)) return;
   if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
   if (input.type === "correction") return correct(t, input.answer, said);
-  if (input.type === "offerAgent")
-    return input.withdrawn ? void t.add(t.shared.replies.keepTrying) : offerAgent(t);
+  if (input.type === "wondersAboutPerson") return offerAgent(t);
+  if (input.type === "noPerson") return void t.add(t.shared.replies.keepTrying);
   if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n, input.go) : noStepHere(t);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);

@@ -105,6 +105,9 @@ export const SAID_SAME_PROBLEM = "same";
 export const SAID_UNSURE = "unsure";
 /** An answer in words was taken as yes (or no), and the line said so ("So there's still room."). */
 export const SAID_UNDERSTOOD = { yes: "understoodYes", no: "understoodNo" } as const;
+/** The answer the line said back last turn, if it did. */
+export const understoodAnswer = (said: string | undefined): "yes" | "no" | undefined =>
+  said === SAID_UNDERSTOOD.yes ? "yes" : said === SAID_UNDERSTOOD.no ? "no" : undefined;
 
 export const initialState = (): State => ({ v: STATE_VERSION, phase: "start", step: 0, hist: [], miss: 0 });
 

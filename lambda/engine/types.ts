@@ -56,11 +56,9 @@ export type Input =
   /** "No wait, I meant yes": the answer to the question before this step was the other one. */
   | { type: "correction"; answer: "yes" | "no" }
   /** "Maybe I should just talk to someone?": a person thought about; offered, not put through. */
-  | {
-      type: "offerAgent";
-      /** "I want an agent. Actually no, let's try it": asked for, then taken back; the steps carry on. */
-      withdrawn?: boolean;
-    }
+  | { type: "wondersAboutPerson" }
+  /** "I don't need a person", "I want an agent. Actually no, let's try it": no person; the steps carry on. */
+  | { type: "noPerson" }
   /**
    * The step the caller heard as step `n`: gone back to ("go back to the second step"), or only said again
    * ("what was step one again?"), with the question open now asked after it.

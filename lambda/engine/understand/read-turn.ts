@@ -5,7 +5,7 @@
 import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../content/intents.js";
 import type { SpeechContent } from "../../content/types.js";
 import { looksPersonal } from "../privacy.js";
-import { SAID_UNDERSTOOD, type State } from "../state.js";
+import { type State, understoodAnswer } from "../state.js";
 import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
 import {
@@ -162,11 +162,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // A person asked for in so many words, wherever the conversation is.
   const person = personRequest(text);
   if (person === "asked") return { type: "topic", topic: "ContactSupport" };
-  if (person === "tentative") return { type: "offerAgent" };
+  if (person === "tentative") return { type: "wondersAboutPerson" };
   // "I don't need a person, just tell me what to do": the steps carry on, unless another problem is named.
   const namesProblem = isTopicIntent(top) && top !== "ContactSupport" && topConfidence >= SURE_OF_TOPIC;
-  if (person === "withdrawn" || (person === "declined" && !namesProblem))
-    return { type: "offerAgent", withdrawn: true };
+  if (person === "withdrawn" || (person === "declined" && !namesProblem)) return { type: "noPerson" };
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
@@ -213,8 +212,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   }
   // "So there's still room." "No, it's nearly full": right after the line said what it took an answer in words to
   // mean, that question's own words, meaning the other answer, put it right.
-  const understood =
-    s?.said === SAID_UNDERSTOOD.yes ? "yes" : s?.said === SAID_UNDERSTOOD.no ? "no" : undefined;
+  const understood = understoodAnswer(s?.said);
   const earlierWords = understood && inTopic ? earlierQuestion(content, s)?.words : undefined;
   const retold = earlierWords && reply?.strength !== "words" ? readAnswer(text, earlierWords) : undefined;
   if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
