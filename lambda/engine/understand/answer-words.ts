@@ -280,8 +280,11 @@ const DOUBT = [
  */
 export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | undefined {
   if (text.length === 0) return undefined;
-  // "Okay, yes, I know it": the acknowledgement says nothing; the answer follows it.
-  const acked = /^(okay|ok|alright|all right|right) ,? ?(?=(yes|yeah|yep|no|nope)\b)/.exec(text);
+  // "Okay, yes, I know it", "I'm back, no, still nothing": the acknowledgement says nothing; the answer follows it.
+  const acked =
+    /^(?:(?:okay|ok|alright|all right|right|i'm back|i'm back now|i'm here|sorry) ,? ?)+(?=(yes|yeah|yep|no|nope)\b)/.exec(
+      text,
+    );
   if (acked) return readAnswer(text.slice(acked[0].length), words);
   // "I don't know my Wi-Fi password, so no, let's not": a plain answer at the end settles it.
   const last = text.split(" , ").at(-1);
