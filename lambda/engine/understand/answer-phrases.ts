@@ -103,17 +103,31 @@ const SAME: Record<string, string> = {
   okay: "ok",
 };
 /** "Whitish", "white-ish", "grey-ish": the colour itself. */
+const ISH = /^([a-z]{3,})-?ish$/;
 const canonical = (word: string) => {
   const same = SAME[word];
   if (same) return same;
-  const base = /^([a-z]{3,})-?ish$/.exec(word)?.[1];
+  const base = word.endsWith("ish") ? ISH.exec(word)?.[1] : undefined;
   return base ? (SAME[base] ?? SAME[`${base}ish`] ?? base) : word;
 };
 
-/** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
+/** A question's answer phrases as the words they are compared in, worked out once per question. */
+const phraseWordsOf = new WeakMap<AnswerWords, Record<Polarity, string[][]>>();
+function phraseWords(words: AnswerWords): Record<Polarity, string[][]> {
+  let known = phraseWordsOf.get(words);
+  if (!known) {
+    const split = (phrases: readonly string[]) =>
+      phrases.map((phrase) => expand(phrase).split(" ").map(canonical));
+    known = { yes: split(words.yes), no: split(words.no) };
+    phraseWordsOf.set(words, known);
+  }
+  return known;
+}
+
 /** How near a word of `elsewhere` must be to an answer phrase to make it about something else. */
 const ELSEWHERE_WINDOW = 2;
 
+/** The longest answer phrase in the words (a phrase inside a longer one loses), and whether it is negated. */
 export function matchAnswerWords(
   text: string,
   words: AnswerWords | undefined,
@@ -128,9 +142,9 @@ export function matchAnswerWords(
       .slice(Math.max(0, start - ELSEWHERE_WINDOW), start + span + ELSEWHERE_WINDOW)
       .some((w) => elsewhere.has(w));
   let best: (PhraseMatch & { negations: number }) | undefined;
+  const phrases = phraseWords(words);
   for (const answer of ["yes", "no"] as const) {
-    for (const phrase of words[answer]) {
-      const p = expand(phrase).split(" ").map(canonical);
+    for (const p of phrases[answer]) {
       for (let i = 0; i < tokens.length; i++) {
         const match = matchFrom(tokens, i, p);
         if (match === undefined || aboutElse(i, match.span)) continue;

@@ -3,6 +3,7 @@
 // and "not sure", hedged or not ("um, I think so", "I'd rather not", "dunno"). Pure string work, no NLU.
 import type { AnswerWords } from "../../content/types.js";
 import { matchAnswerWords } from "./answer-phrases.js";
+import { type Cue, cue } from "./cue.js";
 import { readRatio } from "./readings.js";
 
 export { matchAnswerWords, readRatio };
@@ -166,113 +167,142 @@ export function normaliseWords(text: string): string {
  * "It's working now, isn't it?": a tag asking to be agreed with, after something said; no "no". The words before
  * it are what the caller said (at least two of them: "isn't it?" alone is left as it is).
  */
-const TAG_QUESTION =
-  /^(\S+(?: \S+)+?)(?: ,)? (?:isn't|doesn't|wasn't|didn't|aren't|won't|hasn't|haven't|shouldn't|can't) (?:it|that|they|there|this|i|you)(?: ,)?(?: right)?$/;
+const TAG_QUESTION = cue(
+  /^(\S+(?: \S+)+?)(?: ,)? (?:isn't|doesn't|wasn't|didn't|aren't|won't|hasn't|haven't|shouldn't|can't) (?:it|that|they|there|this|i|you)(?: ,)?(?: right)?$/,
+);
 
 const MAYBE = [
-  /\b(not|don't|do not|dont) (really |quite |totally |a hundred percent |100 percent )?(sure|certain|positive)\b/,
-  /\b(unsure|dunno|no idea|no clue|not a clue|haven't a clue|haven't got a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
-  /\b(i|i really|i honestly) (don't|do not|dont) (really |honestly |actually )?know\b/,
-  /\b(if|whether) .*\bor not\b/,
-  /^(don't|dont) know\b/,
-  /\b(can't|cannot|can not|couldn't|could not) (really )?(tell|see|find|remember|say|read|make (it|that|them) out)\b/,
-  /\b(hard to read|hard to see|can't make out|couldn't make out)\b/,
-  /\b(don't|do not) (see|remember)\b/,
-  /^(maybe|perhaps|possibly)\b/,
-  /\bhow (do|can|would|should|could) (i|you|we) (check|tell|know|find out|see|be sure)( (if|whether|that)\b|$)/,
-  /\b(where|what) (do|should) i (look|check)\b/,
-  /\bi forget\b/,
+  cue(
+    /\b(not|don't|do not|dont) (really |quite |totally |a hundred percent |100 percent )?(sure|certain|positive)\b/,
+  ),
+  cue(
+    /\b(unsure|dunno|no idea|no clue|not a clue|haven't a clue|haven't got a clue|hard to say|can't say|cannot say|hard to tell|beats me)\b/,
+  ),
+  cue(/\b(i|i really|i honestly) (don't|do not|dont) (really |honestly |actually )?know\b/),
+  cue(/\b(if|whether) .*\bor not\b/),
+  cue(/^(don't|dont) know\b/),
+  cue(
+    /\b(can't|cannot|can not|couldn't|could not) (really )?(tell|see|find|remember|say|read|make (it|that|them) out)\b/,
+  ),
+  cue(/\b(hard to read|hard to see|can't make out|couldn't make out)\b/),
+  cue(/\b(don't|do not) (see|remember)\b/),
+  cue(/^(maybe|perhaps|possibly)\b/),
+  cue(
+    /\bhow (do|can|would|should|could) (i|you|we) (check|tell|know|find out|see|be sure)( (if|whether|that)\b|$)/,
+  ),
+  cue(/\b(where|what) (do|should) i (look|check)\b/),
+  cue(/\bi forget\b/),
 ];
 
-const NO_LEAD =
-  /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/;
+const NO_LEAD = cue(
+  /^(no|nope|nah|naw|nay|negative|not really|not yet|not quite|not at all|no way|never(?! mind)|nothing|not)\b/,
+);
 /** A no in so many words, wherever it comes: "I'd rather not", "I'm afraid not", "there isn't one". */
 /** A yes said by denying the failure: "it didn't fail this time", "no errors", "not not working". */
 const YES_BY_DENIAL = [
-  /\b(didn't|did not|hasn't|has not|doesn't|does not|isn't|is not|wasn't) (fail|failing|failed|give (me )?(an|any) error|error|get stuck|complain)\b/,
-  /\bno (errors?|warnings?|problems?|issues?) (this time|now|anymore)\b/,
-  /\b(not not|wouldn't say (it's|it is) not|can't say (it|it's) (isn't|is not|not)|couldn't say (it|it's) (isn't|is not|not))\b/,
+  cue(
+    /\b(didn't|did not|hasn't|has not|doesn't|does not|isn't|is not|wasn't) (fail|failing|failed|give (me )?(an|any) error|error|get stuck|complain)\b/,
+  ),
+  cue(/\bno (errors?|warnings?|problems?|issues?) (this time|now|anymore)\b/),
+  cue(
+    /\b(not not|wouldn't say (it's|it is) not|can't say (it|it's) (isn't|is not|not)|couldn't say (it|it's) (isn't|is not|not))\b/,
+  ),
 ];
 const NO_CLEAR = [
-  /\bstill (not|no|failing|fails|stuck|broken|doesn't|won't|isn't|hasn't|can't|cannot|didn't)\b/,
-  /\b(i'd|i would|i'll|i will)? ?rather not\b/,
-  /\b(i'd|i would)? ?prefer (not|you didn't|to wait|to leave it)\b|\brather you didn't\b/,
-  /\b(afraid|guess|think|suppose|hope|believe) not\b/,
-  /\b(don't|do not|dont) (really |actually )?(want|wanna) (to|that|it|anything)\b/,
-  /\b(don't|do not|dont) (really )?(think|feel like|believe) (i|we) (want|wanna|should|need) (to|that|it)\b/,
-  /\b(not|isn't|not really) (comfortable|happy|keen|sure i want)\b|\b(i'd|i would) rather (keep|leave|wait)\b/,
-  /^(please )?(don't|do not)( (do|delete|reset|erase|touch) (it|that|them|anything))?( please)?$/,
-  /\bthere (isn't|is not|wasn't|was not|aren't|are not)\b|\bthere's no\b|\bthere is no\b/,
+  cue(/\bstill (not|no|failing|fails|stuck|broken|doesn't|won't|isn't|hasn't|can't|cannot|didn't)\b/),
+  cue(/\b(i'd|i would|i'll|i will)? ?rather not\b/),
+  cue(/\b(i'd|i would)? ?prefer (not|you didn't|to wait|to leave it)\b|\brather you didn't\b/),
+  cue(/\b(afraid|guess|think|suppose|hope|believe) not\b/),
+  cue(/\b(don't|do not|dont) (really |actually )?(want|wanna) (to|that|it|anything)\b/),
+  cue(
+    /\b(don't|do not|dont) (really )?(think|feel like|believe) (i|we) (want|wanna|should|need) (to|that|it)\b/,
+  ),
+  cue(
+    /\b(not|isn't|not really) (comfortable|happy|keen|sure i want)\b|\b(i'd|i would) rather (keep|leave|wait)\b/,
+  ),
+  cue(/^(please )?(don't|do not)( (do|delete|reset|erase|touch) (it|that|them|anything))?( please)?$/),
+  cue(/\bthere (isn't|is not|wasn't|was not|aren't|are not)\b|\bthere's no\b|\bthere is no\b/),
   // "It's the same", "no difference": nothing changed, said plainly.
-  /\b(it's|its|it is|that's|thats|looks|seems|still|exactly) (just )?(the )?same\b|\bno (change|difference)\b/,
-  /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|let's not|better not)\b/,
+  cue(
+    /\b(it's|its|it is|that's|thats|looks|seems|still|exactly) (just )?(the )?same\b|\bno (change|difference)\b/,
+  ),
+  cue(
+    /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|let's not|better not)\b/,
+  ),
 ];
 const NO_ANYWHERE = [
-  /\b(i )?(don't|do not|dont) think so\b/,
-  /\b(guess|think|suppose|hope|believe) not\b/,
-  /\b(don't|do not|dont|didn't|did not) (really )?(think|believe|reckon|suppose|feel like)\b/,
-  /\b(probably|likely|definitely|certainly) not\b/,
-  /\b(i )?doubt it\b/,
-  /\b(i'd|i would|i'll|i will)? ?rather not\b/,
-  /\b(don't|do not|dont) (want|wanna|need) (to|that|it|anything)\b/,
-  /\bi (don't|do not) want\b/,
-  /\b(let's|let us|better) not\b/,
-  /\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|hold off|leave it)\b/,
-  /\bit (isn't|is not|wasn't|was not|didn't|did not|doesn't|does not|hasn't|has not|won't|will not|can't)\b/,
-  /\b(it's|its|that's|thats) not\b/,
-  /\b(didn't|doesn't|did not|does not|isn't|hasn't|won't|wouldn't) (work|help|fix|change|finish|complete|go)\b/,
-  /\bnot (working|fixed|finished|done|yet|really|quite|backing up)\b/,
-  /\bstill (the same|spinning|says|saying|loading|going)\b/,
-  /\b(same|that) (thing|error|problem|message|issue) (again|as before)?\b/,
-  /\bnothing (changed|happened|has changed|has happened|different)\b/,
-  /\b(don't|do not) (do|delete|reset|erase) (it|that|anything)\b/,
+  cue(/\b(i )?(don't|do not|dont) think so\b/),
+  cue(/\b(guess|think|suppose|hope|believe) not\b/),
+  cue(/\b(don't|do not|dont|didn't|did not) (really )?(think|believe|reckon|suppose|feel like)\b/),
+  cue(/\b(probably|likely|definitely|certainly) not\b/),
+  cue(/\b(i )?doubt it\b/),
+  cue(/\b(i'd|i would|i'll|i will)? ?rather not\b/),
+  cue(/\b(don't|do not|dont) (want|wanna|need) (to|that|it|anything)\b/),
+  cue(/\bi (don't|do not) want\b/),
+  cue(/\b(let's|let us|better) not\b/),
+  cue(/\b(not now|not today|not right now|no thanks|no thank you|i'll pass|i will pass|hold off|leave it)\b/),
+  cue(
+    /\bit (isn't|is not|wasn't|was not|didn't|did not|doesn't|does not|hasn't|has not|won't|will not|can't)\b/,
+  ),
+  cue(/\b(it's|its|that's|thats) not\b/),
+  cue(
+    /\b(didn't|doesn't|did not|does not|isn't|hasn't|won't|wouldn't) (work|help|fix|change|finish|complete|go)\b/,
+  ),
+  cue(/\bnot (working|fixed|finished|done|yet|really|quite|backing up)\b/),
+  cue(/\bstill (the same|spinning|says|saying|loading|going)\b/),
+  cue(/\b(same|that) (thing|error|problem|message|issue) (again|as before)?\b/),
+  cue(/\bnothing (changed|happened|has changed|has happened|different)\b/),
+  cue(/\b(don't|do not) (do|delete|reset|erase) (it|that|anything)\b/),
 ];
 
-const YES_LEAD =
-  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/;
+const YES_LEAD = cue(
+  /^(yes|yeah|yea|yep|yup|ya|yah|aye|uhhuh|mhm|correct|right|absolutely|definitely|certainly|of course|affirmative|indeed|exactly|totally|go ahead|do it|please do|it is|it does|it did|it has|it was|i do|i did|i have|that's right|that is right|that's correct|true)\b/,
+);
 /**
  * "Okay", "alright": a yes on their own, an acknowledgement before other words ("okay, I'm on the backups screen
  * now"), which is not enough to go ahead with something that can't be undone.
  */
-const ACK = /^(okay|ok|alright|all right|fine|right|sure thing|sure)\b/;
-const ACK_ONLY =
-  /^(okay|ok|alright|all right|fine|right|sure thing|sure)( then| please| sure| go ahead| do it| yes| yeah| thing| is| does)?$/;
+const ACK = cue(/^(okay|ok|alright|all right|fine|right|sure thing|sure)\b/);
+const ACK_ONLY = cue(
+  /^(okay|ok|alright|all right|fine|right|sure thing|sure)( then| please| sure| go ahead| do it| yes| yeah| thing| is| does)?$/,
+);
 /** "Okay", "alright then": the words heard, and nothing said about them. */
 export const acknowledgesOnly = (text: string) => /^(okay|ok|alright|all right|right)( then)?$/.test(text);
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
-  /\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/,
-  /^(i guess|i think|i believe|i suppose)$/,
-  /\b(i'd|i would) (say|guess) (so|yes|it is)\b/,
-  /\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/,
-  /\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,| yeah| yes| yep|$)/,
-  /\bshould be\b/,
-  /\b(seems|looks) to be (going|working|moving|fine|ok|okay|uploading|backing up)\b/,
+  cue(/\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/),
+  cue(/^(i guess|i think|i believe|i suppose)$/),
+  cue(/\b(i'd|i would) (say|guess) (so|yes|it is)\b/),
+  cue(/\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/),
+  cue(/\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,| yeah| yes| yep|$)/),
+  cue(/\bshould be\b/),
+  cue(/\b(seems|looks) to be (going|working|moving|fine|ok|okay|uploading|backing up)\b/),
   // "Kind of", "sort of, yeah": partly, which is a yes held back; "I guess, whatever you think": leaving it to us.
-  /^(kind of|kinda|sort of|sorta|somewhat|more or less|a bit|a little)( ,| yeah| yes|$)/,
-  /^i (guess|suppose)( ,|$)/,
-  /\b(whatever you think|up to you|if you think so|if you say so|your call)\b/,
+  cue(/^(kind of|kinda|sort of|sorta|somewhat|more or less|a bit|a little)( ,| yeah| yes|$)/),
+  cue(/^i (guess|suppose)( ,|$)/),
+  cue(/\b(whatever you think|up to you|if you think so|if you say so|your call)\b/),
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
-const GO_AHEAD =
-  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|fine|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/;
+const GO_AHEAD = cue(
+  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|fine|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/,
+);
 const YES_ANYWHERE = [
-  /\b(it|that) (is|does|did|has|worked|works)\b/,
-  /\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/,
-  /\b(that|it) (worked|did it|fixed it|helped)\b/,
-  /\b(go for it|let's do it|let's go ahead|go on then|go ahead|do it|sounds good)\b/,
+  cue(/\b(it|that) (is|does|did|has|worked|works)\b/),
+  cue(/\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/),
+  cue(/\b(that|it) (worked|did it|fixed it|helped)\b/),
+  cue(/\b(go for it|let's do it|let's go ahead|go on then|go ahead|do it|sounds good)\b/),
 ];
 
-function has(patterns: RegExp[], text: string): boolean {
+function has(patterns: Cue[], text: string): boolean {
   return patterns.some((p) => p.test(text));
 }
 
 /** Doubt said outside the answer words ("I'm not sure it finished"): the caller doesn't know yet. */
 const DOUBT = [
   ...MAYBE.slice(0, 5),
-  /\b(can't|cannot|couldn't|could not) (really )?tell\b/,
-  /^(maybe|perhaps|possibly)\b/,
-].filter((p): p is RegExp => p !== undefined);
+  cue(/\b(can't|cannot|couldn't|could not) (really )?tell\b/),
+  cue(/^(maybe|perhaps|possibly)\b/),
+].filter((p): p is Cue => p !== undefined);
 
 /**
  * The answer in these words (normalised with normaliseWords), to a yes/no question whose own answer words are
@@ -303,8 +333,9 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
 }
 
 /** A last clause that is itself an answer ("so no, let's not"), not news ("green, backup still not working"). */
-const LAST_WORD =
-  /^(so |then |and )?((yes|yeah|yep|no|nope|nah)$|(yes|yeah|no|nope) (please|thanks|thank you)$|let's not|let's do it|go ahead|go for it|do it|don't)\b/;
+const LAST_WORD = cue(
+  /^(so |then |and )?((yes|yeah|yep|no|nope|nah)$|(yes|yeah|no|nope) (please|thanks|thank you)$|let's not|let's do it|go ahead|go for it|do it|don't)\b/,
+);
 
 function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   const share = words?.ratio ? readRatio(text) : undefined;
@@ -330,27 +361,36 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
 }
 
 /** "Joined it again", "I've restarted it": what the caller did, said first; stronger than any command guess. */
-const DID_IT =
-  /^(okay |ok |alright |right )?(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged|flicked|toggled|put|set|unlocked|verified|entered|typed|ran|did|updated|installed|deleted)\b/;
+const DID_IT = cue(
+  /^(okay |ok |alright |right )?(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged|flicked|toggled|put|set|unlocked|verified|entered|typed|ran|did|updated|installed|deleted)\b/,
+);
 export const saysItIsDone = (text: string) => DID_IT.test(text) && !has(NOT_DONE, text);
 /** Words that say a step to carry out is done ("done", "okay, got it"), or not yet. */
 const DONE = [
-  /^(next|done|finished|ready|got it|okay|ok|alright|all right|yes|yeah|yep|yup|sure|right|cool|great|perfect|good|found it|i see it)\b/,
-  /\b(i've|i have|i) (done|did|finished|found|tapped|opened|turned|restarted|got) (it|that|this|them|the|my|there)\b/,
-  /\b(that's|thats|it's|its) (done|open|there|on|finished)\b/,
-  /\b(i'm|im) (there|in|done|ready|back|on it now)\b/,
-  /\b(done|finished|did it|did that|got it)\b/,
+  cue(
+    /^(next|done|finished|ready|got it|okay|ok|alright|all right|yes|yeah|yep|yup|sure|right|cool|great|perfect|good|found it|i see it)\b/,
+  ),
+  cue(
+    /\b(i've|i have|i) (done|did|finished|found|tapped|opened|turned|restarted|got) (it|that|this|them|the|my|there)\b/,
+  ),
+  cue(/\b(that's|thats|it's|its) (done|open|there|on|finished)\b/),
+  cue(/\b(i'm|im) (there|in|done|ready|back|on it now)\b/),
+  cue(/\b(done|finished|did it|did that|got it)\b/),
   DID_IT,
 ];
 const DONE_STATE = [
-  /\b(it's|its|it is|switch is) (now )?(green|on|off) now\b/,
-  /\b(logo|apple logo|screen|it) (just )?(came up|comes up|is up|showed up|appeared)\b/,
-  /\b(says|shows|seems|looks|it's|that's) (fine|ok|okay|good|normal|alright)\b/,
-  /\b(it's|its|it is|it has|phone is|iphone is|it) (now )?(connected|installed|open|restarted|updated|rebooted|plugged in|charging|on now)\b/,
+  cue(/\b(it's|its|it is|switch is) (now )?(green|on|off) now\b/),
+  cue(/\b(logo|apple logo|screen|it) (just )?(came up|comes up|is up|showed up|appeared)\b/),
+  cue(/\b(says|shows|seems|looks|it's|that's) (fine|ok|okay|good|normal|alright)\b/),
+  cue(
+    /\b(it's|its|it is|it has|phone is|iphone is|it) (now )?(connected|installed|open|restarted|updated|rebooted|plugged in|charging|on now)\b/,
+  ),
 ];
 const NOT_DONE = [
-  /^(no|nope|nah|not yet|not quite|hang on|hold on|wait|one sec|just a sec)\b/,
-  /\b(not yet|not done|not finished|haven't|have not|didn't|did not|still (doing|going|working|looking|trying|waiting|loading|turning)|working on it|doing it now|in a (sec|second|minute|moment))\b/,
+  cue(/^(no|nope|nah|not yet|not quite|hang on|hold on|wait|one sec|just a sec)\b/),
+  cue(
+    /\b(not yet|not done|not finished|haven't|have not|didn't|did not|still (doing|going|working|looking|trying|waiting|loading|turning)|working on it|doing it now|in a (sec|second|minute|moment))\b/,
+  ),
 ];
 
 export function readProgress(text: string): "next" | "no" | "maybe" | undefined {

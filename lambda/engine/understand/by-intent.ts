@@ -5,6 +5,7 @@ import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../
 import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import type { Input, Recognised } from "../types.js";
+import { cue } from "./cue.js";
 import { personRequest, saysCommand, wantsPerson } from "./cues.js";
 import { ALTERNATIVE_MIN_CONFIDENCE, type Heard, isSideQuestion, PLAUSIBLE } from "./heard.js";
 
@@ -12,15 +13,17 @@ import { ALTERNATIVE_MIN_CONFIDENCE, type Heard, isSideQuestion, PLAUSIBLE } fro
 const SURE_OF_TOPIC_QUESTION = 0.7;
 
 /** A deliberate change of subject: "actually, ...", "what about ...", "I also have ...". */
-export const SWITCH =
-  /\b(actually|instead|different|another|other problem|other issue|switch (to|over|topics|subject)|can we switch|(?:i'd|i would) rather (?!not)|what about|how about|forget (that|this|it)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want (to )?(do|check|fix|talk about|look at|ask about)|i'd like to|i would like to|help me with|can you help (me )?with|never mind (the|that|this|about)|forget about|i need (help with|to get|to fix|to sort))\b/;
+export const SWITCH = cue(
+  /\b(actually|instead|different|another|other problem|other issue|switch (to|over|topics|subject)|can we switch|(?:i'd|i would) rather (?!not)|what about|how about|forget (that|this|it)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want (to )?(do|check|fix|talk about|look at|ask about)|i'd like to|i would like to|help me with|can you help (me )?with|never mind (the|that|this|about)|forget about|i need (help with|to get|to fix|to sort))\b/,
+);
 
 /** Words a request for Apple Support or a person has; without them, a guess of ContactSupport is not followed. */
-export const ASKS_FOR_SUPPORT =
-  /\b(agent|person|human|someone|somebody|representative|operator|support|advisor|apple|applecare|talk|speak|call|real|help|contact|service|customer|technician|transfer|connect|through)\b/;
+export const ASKS_FOR_SUPPORT = cue(
+  /\b(agent|person|human|someone|somebody|representative|operator|support|advisor|apple|applecare|talk|speak|call|real|help|contact|service|customer|technician|transfer|connect|through)\b/,
+);
 
 /** Asking for Apple Support's details rather than for a person: "number for Apple Support?". */
-const ASKS_FOR_DETAILS = /\b(number|phone number|website|site|address|details|email|hours|open)\b/;
+const ASKS_FOR_DETAILS = cue(/\b(number|phone number|website|site|address|details|email|hours|open)\b/);
 
 /** Commands that still mean themselves inside a question ("can you repeat that?", "can I talk to someone?"). */
 const SAFE_IN_QUESTION = new Set<Recognised>([
@@ -157,7 +160,7 @@ export function byIntent(
 
 /** A problem named: a new topic when none is under way or the caller asks to change; otherwise asked about. */
 /** "It still says ...", "same again": the caller reports on the problem under way, whatever words it has. */
-const CONTINUING = /\b(still|again|same|anymore|any more)\b/;
+const CONTINUING = cue(/\b(still|again|same|anymore|any more)\b/);
 
 export function topicInContext(s: State | undefined, topic: TopicId, text: string, inTopic: boolean): Input {
   if (inTopic && s?.topic && topic !== "ContactSupport" && CONTINUING.test(text) && !SWITCH.test(text))

@@ -2,6 +2,7 @@
 // on"), taking leave ("okay thanks, bye"), correcting an answer ("no wait, I meant yes"), and whether the words
 // really ask for a command that ends or undoes something (an NLU can file "it says never" under "never mind").
 import type { Recognised } from "../types.js";
+import { type Cue, cue } from "./cue.js";
 
 /** How long a caller asks to wait: "a sec", "one minute", "just a moment" (after "hold on", "wait", "give me"). */
 const UNIT = "(?:sec|second|minute|moment|mo|bit)";
@@ -11,8 +12,10 @@ const A_MOMENT = String.raw`(?:a|one|just a)\s+${UNIT}`;
  * "Hang on", "hold on a sec", "let me check", "let me find my glasses": the caller needs a moment; a leading
  * "okay" or "yeah, sorry" is not a yes.
  */
-const STALL = new RegExp(
-  String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no|sorry|oh|well)\s*,?\s+)*(?:(?:can|could|would) you (?:just )?)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|have a look|(?:find|get|grab|fetch|put on) (?:it|my|the|a|some)(?: \w+)?)|bear with me)(?:\s+${A_MOMENT})?\b[\s,]*`,
+const STALL = cue(
+  new RegExp(
+    String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no|sorry|oh|well)\s*,?\s+)*(?:(?:can|could|would) you (?:just )?)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|have a look|(?:find|get|grab|fetch|put on) (?:it|my|the|a|some)(?: \w+)?)|bear with me)(?:\s+${A_MOMENT})?\b[\s,]*`,
+  ),
 );
 
 /**
@@ -32,33 +35,39 @@ export function afterStall(text: string): string | undefined {
 }
 
 /** "It's still restarting", "still running the test": not done, not an answer either. */
-const STILL_WORKING =
-  /\b(it's|its|it is|phone is|iphone is) (now )?(updating|installing|downloading|restarting|rebooting|preparing|verifying)\b|\bstill (restarting|rebooting|installing|running|updating|downloading|checking|loading|starting up|turning on|booting|preparing|verifying|doing it|working on it|looking|searching|trying)\b/;
+const STILL_WORKING = cue(
+  /\b(it's|its|it is|phone is|iphone is) (now )?(updating|installing|downloading|restarting|rebooting|preparing|verifying)\b|\bstill (restarting|rebooting|installing|running|updating|downloading|checking|loading|starting up|turning on|booting|preparing|verifying|doing it|working on it|looking|searching|trying)\b/,
+);
 /** "Haven't tried it yet", "not yet": the step isn't done, so whether it worked can't be said. */
-const NOT_TRIED =
-  /\b(not yet|haven't (tried|done|got|gotten|had|checked|looked)|have not (tried|done)|didn't (try|get to)|yet to try)\b/;
+const NOT_TRIED = cue(
+  /\b(not yet|haven't (tried|done|got|gotten|had|checked|looked)|have not (tried|done)|didn't (try|get to)|yet to try)\b/,
+);
 export const stillWorking = (text: string) => STILL_WORKING.test(text) || NOT_TRIED.test(text);
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
-const LEAVING =
-  /\b(bye|goodbye|good bye|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/;
+const LEAVING = cue(
+  /\b(bye|goodbye|good bye|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/,
+);
 export const isLeaving = (text: string) => LEAVING.test(text);
 
 /** A whole turn of thanks or "that's all": at "anything else?", the caller is done. */
-const DONE_HERE =
-  /^(?:(?:great|good|ok|okay|perfect|lovely|brilliant|awesome|cool|fine|no|nope|that's (?:all|it|everything)|nothing else|all good|i'm good|i'm all set)[ ,.!]*)*(?:(?:thanks|thank you|many thanks|cheers)(?: (?:so much|very much|a lot|again))?|that's (?:all|it|everything)|nothing else|i'm good|i'm all set|all set)[ ,.!]*$/;
+const DONE_HERE = cue(
+  /^(?:(?:great|good|ok|okay|perfect|lovely|brilliant|awesome|cool|fine|no|nope|that's (?:all|it|everything)|nothing else|all good|i'm good|i'm all set)[ ,.!]*)*(?:(?:thanks|thank you|many thanks|cheers)(?: (?:so much|very much|a lot|again))?|that's (?:all|it|everything)|nothing else|i'm good|i'm all set|all set)[ ,.!]*$/,
+);
 export const isDoneHere = (text: string) => DONE_HERE.test(text.trim());
 
 /** "No wait, I meant yes", "it's green... no sorry, it's grey": what comes after the last correction. */
 const CORRECTION =
   /\b(i meant to say|meant to say|i meant|i mean|no sorry|sorry|actually|wait(?: a (?:sec|second|minute|moment|mo|bit))?|no wait|no (?:, )?(?:hang|hold) on|correction|oops|my mistake|scratch that|or rather|i misread|misread|i misheard|i was wrong|i got that wrong|let me correct that)\b[\s,]*/g;
 /** Words that say an earlier answer was wrong, not only what the answer is now. */
-const EARLIER =
-  /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/;
+const EARLIER = cue(
+  /\b(i meant|meant to say|oops|my mistake|scratch that|wrong answer|i said the wrong|should have said|take that back|i said|misread|misheard|i was wrong|got that wrong)\b/,
+);
 
 /** "I just said yes", "like I told you, no": the answer given again (after a reprompt), not a change of it. */
-const SAID_BEFORE =
-  /\b(?:like i said|as i said|like i told you|as i told you|i (?:just |already )?(?:said|told you)(?: that)?|i've (?:already )?(?:said|told you)(?: that)?)[\s,:.!-]*(.+)$/;
+const SAID_BEFORE = cue(
+  /\b(?:like i said|as i said|like i told you|as i told you|i (?:just |already )?(?:said|told you)(?: that)?|i've (?:already )?(?:said|told you)(?: that)?)[\s,:.!-]*(.+)$/,
+);
 export const saidAgain = (text: string): string | undefined =>
   SAID_BEFORE.exec(text)?.[1]?.trim() || undefined;
 
@@ -75,23 +84,28 @@ export function correctionIn(text: string): { tails: string[]; earlier: boolean 
 }
 
 /** "Could you say all that once more, slowly?": the step again, whatever the NLU made of it. */
-const REPEAT_REQUEST =
-  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question|what did you say|what did you just say)\b/;
+const REPEAT_REQUEST = cue(
+  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question|what did you say|what did you just say)\b/,
+);
 /** A whole turn that only says the caller didn't hear: "what?", "sorry?", "hmm, come again?", "I missed that". */
-const DIDNT_HEAR =
-  /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry)[ ,.!?]+)*(?:what|huh|pardon|pardon me|sorry|come again|excuse me|what was that|what did you say|say again|i didn't (?:catch|hear|get) (?:that|you|it|what you said)|i missed (?:that|it|what you said)|i couldn't hear (?:you|that))[ ,.!?]*$/;
+const DIDNT_HEAR = cue(
+  /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry)[ ,.!?]+)*(?:what|huh|pardon|pardon me|sorry|come again|excuse me|what was that|what did you say|say again|i didn't (?:catch|hear|get) (?:that|you|it|what you said)|i missed (?:that|it|what you said)|i couldn't hear (?:you|that))[ ,.!?]*$/,
+);
 export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text) || DIDNT_HEAR.test(text.trim());
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
-const WANTS_PERSON =
-  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/;
+const WANTS_PERSON = cue(
+  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/,
+);
 /** "Is there a human I could talk to?": the person named first, then talking to them. */
-const PERSON_TO_TALK_TO =
-  /\b(someone|somebody|person|human|agent|representative|operator|advisor|technician) (?:that |who )?(?:i|we) (?:can|could|might) (?:talk|speak|chat) (?:to|with)\b/;
+const PERSON_TO_TALK_TO = cue(
+  /\b(someone|somebody|person|human|agent|representative|operator|advisor|technician) (?:that |who )?(?:i|we) (?:can|could|might) (?:talk|speak|chat) (?:to|with)\b/,
+);
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text) || PERSON_TO_TALK_TO.test(text);
 /** A clause that turns a person down: "no, ...", "I don't need a person", "not an agent". */
-const NOT_A_PERSON =
-  /^(no|not)\b|^(don't|dont)\b(?! know)|\b(don't|do not|dont|not|never|no need to)( really| even| actually)? (need|want|wanna|have to|talk|speak|ask for|get)\b|\bno need for\b|\bnot (an?|the|some) (agent|person|human|someone|somebody)\b/;
+const NOT_A_PERSON = cue(
+  /^(no|not)\b|^(don't|dont)\b(?! know)|\b(don't|do not|dont|not|never|no need to)( really| even| actually)? (need|want|wanna|have to|talk|speak|ask for|get)\b|\bno need for\b|\bnot (an?|the|some) (agent|person|human|someone|somebody)\b/,
+);
 /**
  * A person in so many words, read clause by clause: "no no, I want a human" asks for one (the clause that asks
  * counts, not a no before it); "maybe I should talk to someone?" only wonders (tentative); "I want an agent.
@@ -111,49 +125,68 @@ export function personRequest(text: string): "asked" | "tentative" | "withdrawn"
   return asking.some((clause) => !TENTATIVE.test(clause)) && !TENTATIVE.test(text) ? "asked" : "tentative";
 }
 /** Words that take a request back: "actually no", "never mind", "let's try it". */
-const TAKEN_BACK =
-  /^(actually |oh )?(no|nah|nope)\b|\b(never ?mind|forget (it|that)|let's (just )?(try|keep|carry on|do this|give it)|i'll try|scratch that)\b/;
+const TAKEN_BACK = cue(
+  /^(actually |oh )?(no|nah|nope)\b|\b(never ?mind|forget (it|that)|let's (just )?(try|keep|carry on|do this|give it)|i'll try|scratch that)\b/,
+);
 /** A person thought about, not asked for: "maybe I should talk to someone", "is there a human if it doesn't work". */
-const TENTATIVE =
-  /\b(maybe|perhaps|should i|i dunno|i don't know|idk|not sure|if (this|it|that) (doesn't|does not|won't|don't) work|in case|later)\b/;
+const TENTATIVE = cue(
+  /\b(maybe|perhaps|should i|i dunno|i don't know|idk|not sure|if (this|it|that) (doesn't|does not|won't|don't) work|in case|later)\b/,
+);
 
 /**
  * The words a command must contain for an NLU guess of it to be followed: StopIntent for "do I need to hang up?",
  * CancelIntent for "it says never", Back for "okay, it's back on" or Next for "I think my Apple ID got locked" are
  * not. Every training phrase of each command passes its own test (tests/engine/read-turn-guards.test.ts).
  */
-const MUST_SAY: Partial<Record<Recognised, RegExp>> = {
-  yes: /\b(yes|yeah|yea|yep|yup|ya|sure|correct|right|ok|okay|go ahead|do it|it is|it does|it did|i did|it worked|working|works|fixed|definitely|absolutely|uh huh|uhhuh|mhm|affirmative|of course|please|it's|yes please)\b/,
-  no: /\b(no|nope|nah|not|n't|negative|nothing|still|never|luck|broken|fails|didn't|doesn't|isn't|don't)\b|n't\b/,
-  maybe:
+const MUST_SAY: Partial<Record<Recognised, Cue>> = {
+  yes: cue(
+    /\b(yes|yeah|yea|yep|yup|ya|sure|correct|right|ok|okay|go ahead|do it|it is|it does|it did|i did|it worked|working|works|fixed|definitely|absolutely|uh huh|uhhuh|mhm|affirmative|of course|please|it's|yes please)\b/,
+  ),
+  no: cue(
+    /\b(no|nope|nah|not|n't|negative|nothing|still|never|luck|broken|fails|didn't|doesn't|isn't|don't)\b|n't\b/,
+  ),
+  maybe: cue(
     /\b(maybe|possibly|perhaps|sure|know|idea|tell|check|unsure|dunno|say|certain|think maybe|possible)\b/,
-  next: /\b(next|done|finished|finish|go on|move on|got it|did it|done it|ok|okay|ready|what's next|carry on)\b/,
-  returning:
+  ),
+  next: cue(
+    /\b(next|done|finished|finish|go on|move on|got it|did it|done it|ok|okay|ready|what's next|carry on)\b/,
+  ),
+  returning: cue(
     /\b(cut off|disconnected|dropped|talking to you|on the phone with you|just called|called|calling back|middle of|halfway|lost the call|went dead|a minute ago|earlier|restart|restarted|call ended|before)\b/,
-  pause: /\b(wait|hold on|hang on|pause|moment|sec|second|minute|give me|more time)\b/,
-  resume: /\b(continue|resume|back|pick up|carry on|ready|go on)\b/,
-  skip: /\b(skip|already|tried|done that|did that)\b/,
-  whichStep:
+  ),
+  pause: cue(/\b(wait|hold on|hang on|pause|moment|sec|second|minute|give me|more time)\b/),
+  resume: cue(/\b(continue|resume|back|pick up|carry on|ready|go on)\b/),
+  skip: cue(/\b(skip|already|tried|done that|did that)\b/),
+  whichStep: cue(
     /\b(step|steps|where am|where are|where we are|lost track|whereabouts|how many|how far|which|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
-  startOver: /\b(start|over|beginning|top|scratch|begin)\b/,
-  repeat:
+  ),
+  startOver: cue(/\b(start|over|beginning|top|scratch|begin)\b/),
+  repeat: cue(
     /\b(repeat|again|say that|say it|pardon|what did you say|what did you just say|what was that|catch|hear|missed|come again|one more time|once more|slowly|slower)\b/,
-  help: /\b(help|confused|confusing|lost|what can i|options|how does|what do i|understand|what should|how do i use)\b/,
-  stop: /\b(stop|bye|goodbye|hang up|end (the |this )?call|that's all|that's it|all set|nothing else|i'm done|quit|exit|enough|finish)\b/,
-  cancel:
+  ),
+  help: cue(
+    /\b(help|confused|confusing|lost|what can i|options|how does|what do i|understand|what should|how do i use)\b/,
+  ),
+  stop: cue(
+    /\b(stop|bye|goodbye|hang up|end (the |this )?call|that's all|that's it|all set|nothing else|i'm done|quit|exit|enough|finish)\b/,
+  ),
+  cancel: cue(
     /\b(cancel|never ?mind|forget (it|about it|that|this)|quit|exit|give up|leave it|drop it|don't bother)\b/,
-  deleteMyData: /\b(delete|erase|remove|forget|clear|wipe)\b|\b(don't|do not) (keep|store|save)\b/,
-  back: /\b(back|previous|before|last one|undo)\b/,
+  ),
+  deleteMyData: cue(/\b(delete|erase|remove|forget|clear|wipe)\b|\b(don't|do not) (keep|store|save)\b/),
+  back: cue(/\b(back|previous|before|last one|undo)\b/),
 };
 /** "It's back on", "it came back up": news about the iPhone, not the back command. */
-const IT_CAME_BACK =
-  /\b(it's|its|it is|it has|it came|came|come|comes|coming|turned|phone is|iphone is|phone's) back\b|\b(came|comes|come|coming|turned|switched) (it )?back (on|up)\b/;
+const IT_CAME_BACK = cue(
+  /\b(it's|its|it is|it has|it came|came|come|comes|coming|turned|phone is|iphone is|phone's) back\b|\b(came|comes|come|coming|turned|switched) (it )?back (on|up)\b/,
+);
 /** "Sign out and back in", "log back in": not the back command either. */
-const BACK_IN = /\bback in(to)?\b|\b(sign|log|signing|logging|get|getting|got) (\w+ )?back\b/;
+const BACK_IN = cue(/\bback in(to)?\b|\b(sign|log|signing|logging|get|getting|got) (\w+ )?back\b/);
 
 /** "I don't want to delete anything", "don't hang up": the command's word, negated. */
-const NEGATED =
-  /\b(don't|do not|dont|not|never|no need to|without)\b(?:\s+\w+){0,3}\s+(delete|erase|remove|wipe|stop|cancel|hang up|quit|exit|end)\b/;
+const NEGATED = cue(
+  /\b(don't|do not|dont|not|never|no need to|without)\b(?:\s+\w+){0,3}\s+(delete|erase|remove|wipe|stop|cancel|hang up|quit|exit|end)\b/,
+);
 
 /** Whether words the NLU filed under `command` really ask for it. */
 export function saysCommand(command: Recognised, text: string): boolean {
@@ -173,16 +206,20 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
  * Asked as a question: "how long does it take", "will I lose my photos", "is that an app"; not "did that, still
  * stuck" (the "I" left out of "I did that").
  */
-const QUESTION =
-  /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))/;
+const QUESTION = cue(
+  /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))/,
+);
 /** "It back up by itself, when?": a question word at the end. */
-const QUESTION_AT_END =
-  /\b(?<!(know|sure|idea|understand|wonder|tell|see|clue) )(when|why|how|where|what|which)$/;
+const QUESTION_AT_END = cue(
+  /\b(?<!(know|sure|idea|understand|wonder|tell|see|clue) )(when|why|how|where|what|which)$/,
+);
 /** "It's been going all day, is that normal?": a question tacked on at the end. */
-const QUESTION_TAIL =
-  /\b(is that|is it|is this|was that) (normal|right|ok|okay|supposed to|expected|bad|good|a problem)( though)?$/;
-const QUESTION_INSIDE =
-  /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/;
+const QUESTION_TAIL = cue(
+  /\b(is that|is it|is this|was that) (normal|right|ok|okay|supposed to|expected|bad|good|a problem)( though)?$/,
+);
+const QUESTION_INSIDE = cue(
+  /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/,
+);
 /** Words that open as a question ("what's a progress bar?"), not only hold one. */
 export const opensAsQuestion = (text: string) => QUESTION.test(text);
 export const isQuestion = (text: string) =>
@@ -210,14 +247,14 @@ const ORDINALS = [
 ];
 const NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** "Step one", "step 2", "the first step". */
-const STEP_NAMED = new RegExp(
-  `\\bstep (${NUMBERS.join("|")}|\\d{1,2})\\b|\\b(?:the )?(${ORDINALS.join("|")}) step\\b`,
+const STEP_NAMED = cue(
+  new RegExp(`\\bstep (${NUMBERS.join("|")}|\\d{1,2})\\b|\\b(?:the )?(${ORDINALS.join("|")}) step\\b`),
 );
 /** Asking to hear a step again, or to go to it: "what was step one again?", "go back to the first step". */
 /** Going to a step: "go back to step two", "can we redo the first step". */
-const GOES_TO_STEP = /\b(go back to|back to|take me to|return to|redo|do|start (?:again )?from|from)\b/;
+const GOES_TO_STEP = cue(/\b(go back to|back to|take me to|return to|redo|do|start (?:again )?from|from)\b/);
 /** Hearing what a step was: "what was step one again?", "repeat step 2". */
-const ASKS_ABOUT_STEP = /\b(what was|what's|what is|repeat|read|say|hear|tell me)\b/;
+const ASKS_ABOUT_STEP = cue(/\b(what was|what's|what is|repeat|read|say|hear|tell me)\b/);
 /**
  * The step number a caller asks to go back to ("can we go back to the second step", "no, step four") or to hear
  * again where they are ("what was step one again?"), or undefined. Only "the first step" or a number said with

@@ -17,6 +17,7 @@ import {
   saysItIsDone,
 } from "./answer-words.js";
 import { byIntent, readQuestion, SWITCH, topicAmong, topicInContext } from "./by-intent.js";
+import { cue } from "./cue.js";
 import {
   afterStall,
   asksRepeat,
@@ -45,8 +46,9 @@ export type { Heard, Interpretation };
 
 /** An NLU this sure that the words name another problem outweighs a loose yes or no in them. */
 /** Asking for the next step, at a step to carry out. */
-const ASKS_WHAT_NEXT =
-  /\b(now what|what now|then what|what's next|whats next|what next|what do i do (now|next)|what should i do (now|next)|what comes next|where do i go from here)\b/;
+const ASKS_WHAT_NEXT = cue(
+  /\b(now what|what now|then what|what's next|whats next|what next|what do i do (now|next)|what should i do (now|next)|what comes next|where do i go from here)\b/,
+);
 
 const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
@@ -55,27 +57,33 @@ const SURE_OF_SIDE_QUESTION = 0.7;
 const CERTAIN_OF_SIDE_QUESTION = 0.9;
 
 /** "It's got full bars", "the signal's good": the Wi-Fi as a step asked to check it. */
-const SIGNAL =
-  /\b(full|all the|good|strong|great|three|four|five) (bars|signal)\b|\b(signal|signal's|connection|connection's|wifi|wifi's) (is )?(really |pretty )?(good|great|strong|fine|full|ok|okay)\b/;
+const SIGNAL = cue(
+  /\b(full|all the|good|strong|great|three|four|five) (bars|signal)\b|\b(signal|signal's|connection|connection's|wifi|wifi's) (is )?(really |pretty )?(good|great|strong|fine|full|ok|okay)\b/,
+);
 /** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
-const DONE_REPORT =
-  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/;
+const DONE_REPORT = cue(
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/,
+);
 const reportsDone = (text: string) => DONE_REPORT.test(text) || reportsWifi(text);
 
 /** The backup still failing, said after the line thought it was fixed. */
-const STILL_FAILING =
-  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/;
+const STILL_FAILING = cue(
+  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/,
+);
 
 /** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
-const NOTHING_ELSE =
-  /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/;
+const NOTHING_ELSE = cue(
+  /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/,
+);
 
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
-const DEVICE_STATE =
-  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/;
+const DEVICE_STATE = cue(
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/,
+);
 /** "The Wi-Fi is on", "wifi's connected": the Wi-Fi as a step asked to check it. */
-const WIFI_STATE =
-  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b/;
+const WIFI_STATE = cue(
+  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b/,
+);
 /** The Wi-Fi as a step asked to check it: on, connected, a strong signal. */
 const reportsWifi = (text: string) => WIFI_STATE.test(text) || SIGNAL.test(text);
 /** What the caller said about the phone's state, as a step asked for it. */
@@ -84,16 +92,19 @@ const reportsDevice = (text: string) => DEVICE_STATE.test(text) || reportsWifi(t
 const OTHERS_WORK =
   /\b(everything else|everything|other apps|other stuff|the internet|internet|wifi|the wifi|my wifi|network|connection|netflix|youtube|browsing)('s| is| are)?( still)? (works|work|working|fine|ok|okay)\b/g;
 /** Words that say the backup itself worked. */
-const SUCCESS =
-  /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/;
+const SUCCESS = cue(
+  /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/,
+);
 
 /** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
-const FAILING =
-  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/;
+const FAILING = cue(
+  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/,
+);
 
 /** "Go back", "back up a step", "can we go back": the back command, said first. */
-const GO_BACK =
-  /^(?:(?:okay|ok|sorry|wait|hang on|um|so)\s*,?\s+)?(go back|back up a step|take me back|can we go back|could we go back|previous step|the step before)\b/;
+const GO_BACK = cue(
+  /^(?:(?:okay|ok|sorry|wait|hang on|um|so)\s*,?\s+)?(go back|back up a step|take me back|can we go back|could we go back|previous step|the step before)\b/,
+);
 
 /**
  * The interpretations with every command the words don't ask for taken out ("I think my Apple ID got locked" is
@@ -331,14 +342,15 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
 }
 
 /** A question that asks for something, not how to tell the answer ("how do I check?" is a not sure). */
-const WH_QUESTION = /^(what|what's|which|who|why|where|when|what if|so what|and what|but what)\b/;
+const WH_QUESTION = cue(/^(what|what's|which|who|why|where|when|what if|so what|and what|but what)\b/);
 
 /** "No, I asked ...", "no, I meant the update": a side answer that missed, and the question again. */
-const REASKED =
-  /^(?:no|nope|not that|that's not what i (?:asked|meant))(?: ,)? (?:sorry ,? )?(?:i (?:asked|meant|said|mean)(?: about| if| whether)?|what i (?:asked|meant) (?:was|is)|the |i'm asking)\s*/;
+const REASKED = cue(
+  /^(?:no|nope|not that|that's not what i (?:asked|meant))(?: ,)? (?:sorry ,? )?(?:i (?:asked|meant|said|mean)(?: about| if| whether)?|what i (?:asked|meant) (?:was|is)|the |i'm asking)\s*/,
+);
 
 /** Words that open with a plain yes or no. */
-const OPENS_WITH_ANSWER = /^(yes|yeah|yep|no|nope)\b/;
+const OPENS_WITH_ANSWER = cue(/^(yes|yeah|yep|no|nope)\b/);
 
 /** The NLU heard a command other than yes, no, next or not sure (back, skip, wait ...), and the words say it. */
 function asksStepCommand(top: string, text: string): boolean {
@@ -395,7 +407,8 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
 }
 
 /** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
-const READY_ONLY =
-  /^(yes|yeah|yep|yup|ok|okay|sure|ready|i'm ready|alright|all right|go on|go ahead|continue|i'm back|right|yes go ahead|okay go ahead|ok go ahead|yes please|next|done)$/;
+const READY_ONLY = cue(
+  /^(yes|yeah|yep|yup|ok|okay|sure|ready|i'm ready|alright|all right|go on|go ahead|continue|i'm back|right|yes go ahead|okay go ahead|ok go ahead|yes please|next|done)$/,
+);
 const answeredBy = (type: "yes" | "no" | "maybe" | "next", text: string, inWords = false): Input =>
   READY_ONLY.test(text) ? { type } : { type, answered: true, ...(inWords ? { inWords } : {}) };

@@ -1,5 +1,6 @@
 // Readings a caller gives instead of yes or no: "4.9 of 5 gigabytes", "12 gigs free out of the 50", in digits or
 // in words. The share is compared with the question's ratio (answers.ratio in prompts/).
+import { cue } from "./cue.js";
 
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0,
@@ -29,8 +30,10 @@ const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|te
 /** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
 const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50", "200 mb left out of 5 gb". */
-const READING = new RegExp(
-  `${NUMBER}${UNIT_SAID}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT_SAID}`,
+const READING = cue(
+  new RegExp(
+    `${NUMBER}${UNIT_SAID}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT_SAID}`,
+  ),
 );
 /** Gigabytes in one of a unit; a number said without one takes the other number's. */
 const IN_GIGABYTES: Record<string, number> = {
@@ -55,21 +58,25 @@ function numberOf(spoken: string): number | undefined {
 
 /** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
 /** "A 100 gig plan and only 20 used": the total named as a plan, then what's used or left. */
-const PLAN_READING = new RegExp(
-  `${NUMBER}${UNIT}\\s+plan\\b.*?\\b${NUMBER}${UNIT}\\s+(used|taken|full|free|left|available|remaining|spare)\\b`,
+const PLAN_READING = cue(
+  new RegExp(
+    `${NUMBER}${UNIT}\\s+plan\\b.*?\\b${NUMBER}${UNIT}\\s+(used|taken|full|free|left|available|remaining|spare)\\b`,
+  ),
 );
 
 /** "I've got two hundred gigs and I'm using maybe ten": the total had, then what's used. */
-const HAVE_USING = new RegExp(
-  `\\b(?:got|have|has|with)\\s+${NUMBER}${UNIT}\\b.*?\\b(?:using|used|use)\\s+(?:maybe\\s+|about\\s+|like\\s+|around\\s+|only\\s+)?${NUMBER}${UNIT}`,
+const HAVE_USING = cue(
+  new RegExp(
+    `\\b(?:got|have|has|with)\\s+${NUMBER}${UNIT}\\b.*?\\b(?:using|used|use)\\s+(?:maybe\\s+|about\\s+|like\\s+|around\\s+|only\\s+)?${NUMBER}${UNIT}`,
+  ),
 );
 
 /**
  * A word each reading can't do without, looked for first: the patterns above are large (every number word, twice),
  * and compiling one costs a cold process milliseconds, which most turns (no numbers at all) need not pay.
  */
-const SAYS_USE = /\bus(?:e|ed|ing)\s/;
-const SAYS_OF = /\sof\s/;
+const SAYS_USE = cue(/\bus(?:e|ed|ing)\s/);
+const SAYS_OF = cue(/\sof\s/);
 
 export function readRatio(text: string): number | undefined {
   const had = SAYS_USE.test(text) ? HAVE_USING.exec(text) : null;
