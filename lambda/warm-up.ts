@@ -1,23 +1,23 @@
 // Warming the line up at init, before the first caller: a short conversation through a handler's own path, with
 // no store and no log or metric lines, so V8 has parsed and compiled the reader, the engine and the renderer, and
-// compiled the reader's hundred-odd regular expressions (twice: see warmUp), before anyone waits on them.
+// compiled the regular expressions of the cues its turns reach (twice: see warmUp), before anyone waits on them.
 //
 // Why at init: an on-demand Lambda runs its init phase on a full vCPU, and provisioned concurrency runs it before
-// any traffic, while a turn runs on the memory size's share of a vCPU (0.29 at 512 MB). Cold, the reader's
-// regular expressions cost the first turn about 9 ms of CPU and the second (a caller's first yes or no) about
-// 19 ms, some 30 and 65 ms of silence at 0.29 of a vCPU; warmed up, both turns take about 1 ms. The warm-up costs
-// about 30 ms of init. Figures and the model: README Performance.
+// any traffic, while a turn runs on the memory size's share of a vCPU (0.29 at 512 MB). Cold, a first turn takes
+// about 6.5 ms of CPU and the second (a caller's first yes or no) about 3.7 ms (11 ms each before the cues'
+// prefilter, cue.ts), some 22 and 13 ms of silence at 0.29 of a vCPU; warmed up, both take about 1 ms or less.
+// The warm-up costs about 27 ms of init. Figures and the model: README Performance.
 import type { ProgressTracker } from "./store/tracker.js";
 import { log } from "./telemetry/log.js";
-import type { Sink } from "./telemetry/sink.js";
+import { type Sink, writeNothing } from "./telemetry/sink.js";
 
 /** What a turn touches outside the engine: the progress store and where its log and metric lines go. */
 export interface TurnEffects {
   tracker: ProgressTracker | undefined;
   sink: Sink;
 }
-/** A warm-up turn touches nothing: no store, and its lines go nowhere. */
-export const WARM_UP_EFFECTS: TurnEffects = { tracker: undefined, sink: () => {} };
+/** A warm-up turn touches nothing: no store, and its lines go nowhere (down the real write path, zero bytes). */
+export const WARM_UP_EFFECTS: TurnEffects = { tracker: undefined, sink: writeNothing };
 
 /** One caller turn: the words and the intent an NLU would give them. */
 export interface WarmUpTurn {

@@ -1,7 +1,10 @@
 // The warm-up at init (lambda/warm-up.ts): a whole conversation through a handler's path, twice, touching
 // nothing outside the engine, and never able to stop the Lambda from loading.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
+import { writeNothing } from "../../lambda/telemetry/sink.js";
 import { WARM_UP_CONVERSATION, WARM_UP_EFFECTS, warmUp } from "../../lambda/warm-up.js";
 import { importWithStore, startDynalite, TABLE } from "../support/dynalite.js";
 import { captureTelemetry } from "../support/quiet-telemetry.js";
@@ -26,6 +29,22 @@ describe("the warm-up", () => {
     WARM_UP_EFFECTS.sink("a line that must go nowhere");
     telemetry.restore();
     expect(telemetry.lines).toEqual([]);
+  });
+
+  it("sends nothing down the real write path: stdout gets zero bytes, not even a newline", () => {
+    const sink = fileURLToPath(new URL("../../lambda/telemetry/sink.ts", import.meta.url));
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `import(${JSON.stringify(sink)}).then((m) => { m.writeNothing("a line"); m.writeLine("x"); })`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(out).toBe("x\n");
+    expect(WARM_UP_EFFECTS.sink).toBe(writeNothing);
   });
 
   it("never throws: a failing turn ends it with one warning, and the Lambda loads as it would cold", async () => {
