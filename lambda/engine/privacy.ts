@@ -11,7 +11,9 @@ const SECRET_LEAD =
 const MIXED = /\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,}\b/gi;
 const NOT_SECRET =
   /^(iphone|ipad|ios|ipados|macos|watchos|airpods|mac|series)\d+|^\d+(gb|g|tb|mb|gig|gigs|st|nd|rd|th|am|pm|s|mbps|min|mins|hrs?|x)$/i;
-const hasSecretWord = (text: string) => [...text.matchAll(MIXED)].some((m) => !NOT_SECRET.test(m[0]));
+const DIGIT = /\d/;
+const hasSecretWord = (text: string) =>
+  DIGIT.test(text) && [...text.matchAll(MIXED)].some((m) => !NOT_SECRET.test(m[0]));
 /** Six or more digits in a row (spaces or dashes between): a code, a card or a phone number. */
 const LONG_NUMBER = /\d(?:[\s-]?\d){5,}/;
 
@@ -27,6 +29,8 @@ const ABOUT_NOT_SAYING =
   /\b(what|which|where|whatever|idea|know|remember|forgot|forget|sure|find|tell you)\b[\w' ]{0,30}$/i;
 
 function secretLead(transcript: string): RegExpExecArray | undefined {
+  // Most turns have no lead at all: one test of the compiled pattern before a global copy is made and walked.
+  if (!SECRET_LEAD.test(transcript)) return undefined;
   for (const match of transcript.matchAll(new RegExp(SECRET_LEAD.source, "gi"))) {
     const at = match.index ?? 0;
     const after = transcript

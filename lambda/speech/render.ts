@@ -46,30 +46,45 @@ export function speakable(text: string): string {
     );
 }
 
-const sentence = (text: string) => `<s>${speakable(text)}</s>`;
+/**
+ * A sentence as SSML. The line says the same few hundred sentences over and over (the content's, with a step
+ * number or a phone number filled in), so each is rendered once; the cache is emptied if it ever fills.
+ */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 4096;
+function sentence(text: string): string {
+  let ssml = rendered.get(text);
+  if (ssml === undefined) {
+    ssml = `<s>${speakable(text)}</s>`;
+    if (rendered.size >= RENDERED_MAX) rendered.clear();
+    rendered.set(text, ssml);
+  }
+  return ssml;
+}
 const pause = `<break time="${PAUSE_MS}ms"/>`;
 
 /** Packs sentences into as few messages as fit the size limit; a sentence is never split. */
-function pack(parts: string[], wrap: (inner: string) => string, join: string): string[] {
+function pack(parts: string[], open: string, close: string, join: string): string[] {
   const messages: string[] = [];
-  let current: string[] = [];
+  let current = "";
+  let inCurrent = 0;
   for (const part of parts) {
-    const candidate = [...current, part];
-    if (current.length > 0 && wrap(candidate.join(join)).length > MAX_MESSAGE_CHARS) {
-      messages.push(wrap(current.join(join)));
-      current = [part];
-    } else {
-      current = candidate;
-    }
+    if (inCurrent === 0) current = part;
+    else if (open.length + current.length + join.length + part.length + close.length > MAX_MESSAGE_CHARS) {
+      messages.push(open + current + close);
+      current = part;
+      inCurrent = 0;
+    } else current += join + part;
+    inCurrent++;
   }
-  if (current.length > 0) messages.push(wrap(current.join(join)));
+  if (inCurrent > 0) messages.push(open + current + close);
   return messages;
 }
 
 export function toSsml(parts: string[]): string[] {
-  return pack(parts.map(sentence), (inner) => `<speak>${inner}</speak>`, pause);
+  return pack(parts.map(sentence), "<speak>", "</speak>", pause);
 }
 
 export function toPlainText(parts: string[]): string[] {
-  return pack(parts, (inner) => inner, " ");
+  return pack(parts, "", "", " ");
 }

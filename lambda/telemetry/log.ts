@@ -32,6 +32,15 @@ export function logLine(
   return JSON.stringify({ level, message, timestamp: new Date().toISOString(), service: SERVICE, ...fields });
 }
 
+/** The log line's members without its braces, for a line that carries more (a turn's metrics), or nothing. */
+export function logMembers(
+  level: Level,
+  message: string,
+  fields: Record<string, unknown> = {},
+): string | undefined {
+  return logLine(level, message, fields)?.slice(1, -1);
+}
+
 export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   const line = logLine(level, message, fields);
   if (line !== undefined) writeLine(line);

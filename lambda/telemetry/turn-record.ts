@@ -4,7 +4,7 @@ import type { SpeechContent } from "../content/types.js";
 import { promptAboutSecret } from "../engine/privacy.js";
 import type { State } from "../engine/state.js";
 import type { Output } from "../engine/types.js";
-import { debugEnabled, logLine, transcriptForLog } from "./log.js";
+import { debugEnabled, logMembers, transcriptForLog } from "./log.js";
 import { turnMetrics } from "./metrics.js";
 import { type Sink, writeLine } from "./sink.js";
 
@@ -29,18 +29,12 @@ function answeringSecretPrompt(prev: State | undefined, content: SpeechContent):
 }
 
 export function recordTurn(r: TurnRecord, content: SpeechContent, sink: Sink = writeLine): void {
-  const lines = turnMetrics({
-    channel: r.channel,
-    signals: r.output.signals,
-    latencyMs: r.latencyMs,
-    conversationStarted: r.conversationStarted,
-  });
   // Only when debugging is the caller's text logged at all, so only then is the step looked at.
   const transcript =
     r.transcript === undefined || !debugEnabled()
       ? undefined
       : transcriptForLog(r.transcript, answeringSecretPrompt(r.prev, content));
-  const entry = logLine("INFO", "turn", {
+  const entry = logMembers("INFO", "turn", {
     sessionId: r.sessionId,
     channel: r.channel,
     ...(r.inputMode ? { inputMode: r.inputMode } : {}),
@@ -63,8 +57,13 @@ export function recordTurn(r: TurnRecord, content: SpeechContent, sink: Sink = w
       : {}),
     ...(transcript !== undefined ? { transcript } : {}),
   });
-  if (entry !== undefined) lines.push(entry);
-  // One write for the turn's metrics and its log line: each write to stdout is a system call, and Lambda still
-  // reads every line as its own log event (EMF needs each document on a line of its own).
-  sink(lines.join("\n"));
+  // The turn's log line carries its metrics (CloudWatch reads EMF from any log event with _aws): one line and
+  // one write a turn, unless its signals need a second document (see turnMetrics).
+  const facts = {
+    channel: r.channel,
+    signals: r.output.signals,
+    latencyMs: r.latencyMs,
+    conversationStarted: r.conversationStarted,
+  };
+  sink(turnMetrics(facts, Date.now(), entry).join("\n"));
 }

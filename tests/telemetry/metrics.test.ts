@@ -54,11 +54,19 @@ async function conversation(turns: Array<[string, string]>, channel: "phone" | "
   }
   const docs = capture.lines.map((l) => JSON.parse(l)).filter((d) => "_aws" in d) as Doc[];
   for (const d of docs) Emf.parse(d);
-  const count = (name: string, where: Record<string, string> = {}) =>
-    docs
-      .filter((d) => d[name] !== undefined && Object.entries(where).every(([k, v]) => d[k] === v))
-      .filter((d) => d._aws.CloudWatchMetrics[0]?.Dimensions[0]?.length === 2 + Object.keys(where).length)
-      .reduce((sum, d) => sum + Number(d[name]), 0);
+  /** The metric's total under exactly the dimensions Service, Channel and `where`'s, as CloudWatch adds it up. */
+  const count = (name: string, where: Record<string, string> = {}) => {
+    const wanted = ["Service", "Channel", ...Object.keys(where)].sort().join(",");
+    let sum = 0;
+    for (const d of docs) {
+      if (!Object.entries(where).every(([k, v]) => d[k] === v)) continue;
+      for (const directive of d._aws.CloudWatchMetrics)
+        for (const dims of directive.Dimensions)
+          if ([...dims].sort().join(",") === wanted && directive.Metrics.some((m) => m.Name === name))
+            sum += Number(d[name]);
+    }
+    return sum;
+  };
   return { docs, count };
 }
 
@@ -100,6 +108,44 @@ describe("EMF metrics", () => {
       "voice",
     );
     expect(count("Abandoned", { Topic: "RestartIPhone", Step: "2" })).toBe(1);
+  });
+
+  it("put a turn's metrics in one document, and in two when its signals name two topics", () => {
+    const started = { kind: "topicStarted", topic: "StorageFull" } as const;
+    const reached = { kind: "stepReached", topic: "StorageFull", step: 0 } as const;
+    const one = turnMetrics({
+      channel: "phone",
+      signals: [started, reached],
+      latencyMs: 1,
+      conversationStarted: true,
+    });
+    expect(one).toHaveLength(1);
+    const doc = Emf.parse(JSON.parse(one[0] ?? "{}")) as Doc;
+    expect(doc._aws.CloudWatchMetrics.map((d) => d.Dimensions[0])).toEqual([
+      ["Service", "Channel"],
+      ["Service", "Channel", "Topic"],
+      ["Service", "Channel", "Topic", "Step"],
+    ]);
+    expect(doc).toMatchObject({
+      Topic: "StorageFull",
+      Step: "1",
+      TopicStarted: 1,
+      StepReached: 1,
+      Conversations: 1,
+    });
+
+    const left = { kind: "abandoned", topic: "UpdateIOS", step: 2 } as const;
+    const two = turnMetrics({
+      channel: "phone",
+      signals: [left, started, reached],
+      latencyMs: 1,
+      conversationStarted: false,
+    });
+    expect(two).toHaveLength(2);
+    const [first, second] = two.map((l) => Emf.parse(JSON.parse(l)) as Doc);
+    expect(first).toMatchObject({ Topic: "UpdateIOS", Step: "3", Abandoned: 1, Turns: 1 });
+    expect(second).toMatchObject({ Topic: "StorageFull", Step: "1", TopicStarted: 1, StepReached: 1 });
+    expect(second?.Turns).toBeUndefined();
   });
 
   it("measure turn latency in milliseconds under the line's namespace, with the turn count", () => {

@@ -1,11 +1,11 @@
-// A turn's metrics and its log line leave in one write (one system call on the turn's path), and still read as
-// separate lines, each a JSON document, as Lambda passes them on to CloudWatch Logs.
+// A turn's metrics and its log line leave in one write and one line (one system call and one log event on the
+// turn's path): the log line carries the EMF directives, which CloudWatch reads from any log event with _aws.
 import { expect, it } from "vitest";
 import { handler } from "../../lambda/handler.js";
 import { setTelemetrySink } from "../../lambda/telemetry/sink.js";
 import { lexEvent } from "../support/lex-events.js";
 
-it("writes a turn's metrics and log line at once, one JSON document per line", async () => {
+it("writes a turn's metrics and log line at once, as one JSON line", async () => {
   const writes: string[] = [];
   const previous = setTelemetrySink((chunk) => writes.push(chunk));
   try {
@@ -17,9 +17,23 @@ it("writes a turn's metrics and log line at once, one JSON document per line", a
   }
   expect(writes).toHaveLength(1);
   const lines = (writes[0] ?? "").split("\n");
-  // The channel's counts, the topic started, the step reached, and the turn's log line.
-  expect(lines.length).toBeGreaterThanOrEqual(4);
-  const docs = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(docs.filter((d) => d._aws !== undefined).length).toBe(lines.length - 1);
-  expect(docs.at(-1)).toMatchObject({ level: "INFO", message: "turn", topic: "StorageFull" });
+  expect(lines).toHaveLength(1);
+  const doc = JSON.parse(lines[0] ?? "{}") as {
+    _aws: { CloudWatchMetrics: Array<{ Metrics: Array<{ Name: string }> }> };
+  };
+  // The turn's log line, and the channel's counts, the topic started and the step reached in it.
+  expect(doc).toMatchObject({
+    level: "INFO",
+    message: "turn",
+    topic: "StorageFull",
+    Turns: 1,
+    TopicStarted: 1,
+  });
+  expect(doc._aws.CloudWatchMetrics.flatMap((d) => d.Metrics.map((m) => m.Name))).toEqual([
+    "Turns",
+    "TurnLatency",
+    "Conversations",
+    "TopicStarted",
+    "StepReached",
+  ]);
 });
