@@ -86,6 +86,17 @@ describe("side questions, topic changes and endings on Alexa", () => {
     expect(place(r)).toMatchObject({ topic: "BackupStuck", step: 1 });
   });
 
+  it("asked whether they can come back later, a listener hears how on a speaker, and the step goes on", async () => {
+    const echo = new Echo(handler);
+    await echo.open();
+    await echo.say("BackupStuck");
+    const r = await echo.say("AskComeBackLater");
+    expect(said(r)).toContain("open the skill again and say pick up");
+    expect(said(r)).not.toContain("call back");
+    expect(said(r)).toContain(sh.askFixed);
+    expect(place(r)).toMatchObject({ topic: "BackupStuck", step: 1 });
+  });
+
   it("another topic mid-topic is asked about; yes goes there, no stays", async () => {
     const echo = new Echo(handler);
     await echo.open();

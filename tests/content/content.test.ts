@@ -267,7 +267,11 @@ describe("words per channel", () => {
   it("stores for each channel only what it words differently, and that rebuilds its content", () => {
     const wording = speechWording(content);
     expect(wording.phone.length).toBeGreaterThan(3);
-    expect(wording.speaker).toEqual([]);
+    const defaults = speechContent(content) as unknown as Record<string | number, unknown>;
+    const at = (path: Array<string | number>) =>
+      path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], defaults);
+    for (const channel of CHANNELS)
+      for (const [path, text] of wording[channel]) expect(at(path), path.join(".")).not.toBe(text);
     for (const channel of CHANNELS)
       expect(withWording(speechContent(content), wording[channel])).toEqual(speechContent(content, channel));
   });
