@@ -27,6 +27,8 @@ export interface Candidate {
   event: unknown;
   /** The caller's next turn, given the state the first answer carried (Lex or Alexa session attributes). */
   nextEvent: unknown;
+  /** More of the Lambda's environment (the progress store's settings), beside the clean one every probe gets. */
+  env?: Record<string, string>;
 }
 
 export interface PeerFigures {
@@ -100,7 +102,13 @@ interface Probe {
   rssMb: number;
 }
 
-function probe(modulePath: string, event: unknown, next: unknown, warmCalls: number): Probe {
+function probe(
+  modulePath: string,
+  event: unknown,
+  next: unknown,
+  warmCalls: number,
+  env: Record<string, string> = {},
+): Probe {
   const out = execFileSync(
     process.execPath,
     [
@@ -109,7 +117,12 @@ function probe(modulePath: string, event: unknown, next: unknown, warmCalls: num
     ],
     {
       // As clean as Lambda's: variables such as NODE_EXTRA_CA_CERTS add tens of milliseconds to a Node start.
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NODE_ENV: "production", AWS_REGION: "us-east-1" },
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        NODE_ENV: "production",
+        AWS_REGION: "us-east-1",
+        ...env,
+      },
       encoding: "utf8",
       // The line's log lines, a few per warm call, come back on this pipe.
       maxBuffer: 512 * 1024 * 1024,
@@ -127,7 +140,7 @@ export function measurePeers(
   const emptyPath = `${opts.workDir}/empty-handler.mjs`;
   writeFileSync(emptyPath, EMPTY_HANDLER);
   // Warm the file-system cache for every module before anything is timed.
-  for (const c of candidates) probe(c.modulePath, c.event, c.nextEvent, 0);
+  for (const c of candidates) probe(c.modulePath, c.event, c.nextEvent, 0, c.env);
   probe(emptyPath, {}, {}, 0);
   const cold = candidates.map(() => ({
     diff: [] as number[],
@@ -143,7 +156,7 @@ export function measurePeers(
     const floor = probe(emptyPath, {}, {}, 0).total;
     empty.push(floor);
     candidates.forEach((c, i) => {
-      const p = probe(c.modulePath, c.event, c.nextEvent, 0);
+      const p = probe(c.modulePath, c.event, c.nextEvent, 0, c.env);
       const row = cold[i];
       if (!row) return;
       row.diff.push(p.total - floor);
@@ -157,7 +170,7 @@ export function measurePeers(
   const emptyMedian = stats(empty).median;
   return candidates.map((c, i) => {
     const row = cold[i] ?? { diff: [], total: [], imp: [], first: [], second: [], heard: [] };
-    const warm = probe(c.modulePath, c.event, c.nextEvent, opts.warmCalls);
+    const warm = probe(c.modulePath, c.event, c.nextEvent, opts.warmCalls, c.env);
     return {
       name: c.name,
       bundleBytes: c.bundleBytes,

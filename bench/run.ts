@@ -3,9 +3,11 @@
 // by git: running the benchmark changes no tracked file); `-- --save` also writes bench/results.json, the run the
 // README quotes. `--quick` runs a few seconds' worth so CI keeps the script working; its figures are not meant
 // to be compared.
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
+import { LOCAL_PROGRESS_TABLE } from "../local/progress-store.js";
 import { intentRequest } from "../tests/alexa/support/requests.js";
 import { bundle } from "./bundle.js";
 import { measurePeers } from "./peers.js";
@@ -13,6 +15,27 @@ import { benchRuntime } from "./runtime.js";
 import { warmTurns } from "./warm-turns.js";
 
 const quick = process.argv.includes("--quick");
+
+/** dynalite in a child process (bench/store-process.ts): its endpoint, and how to stop it. */
+async function storeProcess(): Promise<{ endpoint: string; close: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./store-process.ts", import.meta.url))],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && line) resolve(line.trim());
+    });
+    child.on("exit", (code) => reject(new Error(`the progress store stopped (${code}) before it started`)));
+  });
+  return { endpoint, close: () => child.stdin.end() };
+}
 /**
  * Back to back at 1, 16 and 64 callers (saturation), 64 callers each keeping its connection open (issue 16's
  * load target), then 64 callers who pause 500 ms between turns.
@@ -79,6 +102,25 @@ const alexaBundle = await bundle(`${root}lambda/alexa.ts`, `${work}/alexa.mjs`);
 const askBundle = await bundle(`${root}bench/peers/ask-sdk-skill.ts`, `${work}/ask-sdk.mjs`, {
   requireShim: true,
 });
+// The same Lex bundle with the progress store configured, against dynalite on 127.0.0.1 (started here, stopped at
+// the end): the first turn hashes the caller's number, loads the AWS SDK's DynamoDB client and looks for a saved
+// place, then saves the new one. Written under bench/out/ so the bundle finds the AWS SDK in node_modules, as a
+// Lambda finds the runtime's.
+const store = await storeProcess();
+mkdirSync(`${root}bench/out`, { recursive: true });
+await bundle(`${root}lambda/handler.ts`, `${root}bench/out/lex-store.mjs`);
+const withNumber = (event: typeof firstTurn) => ({
+  ...event,
+  sessionState: { ...event.sessionState, sessionAttributes: { customerNumber: "+15555550123" } },
+});
+const STORE_ENV = {
+  PROGRESS_TABLE: LOCAL_PROGRESS_TABLE,
+  DYNAMODB_ENDPOINT: store.endpoint,
+  HASH_SECRET: "bench-secret-that-is-long-enough",
+  // Dynalite takes any key; set, so the SDK doesn't go looking for credentials.
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+};
 const peers = measurePeers(
   [
     {
@@ -87,6 +129,14 @@ const peers = measurePeers(
       bundleBytes: lexBundle.bytes,
       event: firstTurn,
       nextEvent: nextTurn,
+    },
+    {
+      name: "this line, Lex, progress store on (dynalite)",
+      modulePath: `${root}bench/out/lex-store.mjs`,
+      bundleBytes: lexBundle.bytes,
+      event: withNumber(firstTurn),
+      nextEvent: withNumber(nextTurn),
+      env: STORE_ENV,
     },
     {
       name: "this line, Alexa",
@@ -106,7 +156,8 @@ const peers = measurePeers(
   ],
   { rounds: quick ? 3 : 40, warmCalls: quick ? 200 : 5_000, workDir: work },
 );
-const [lexPeer, , askPeer] = peers;
+store.close();
+const [lexPeer, , , askPeer] = peers;
 if (!lexPeer || !askPeer) throw new Error("a peer was not measured");
 const warm = await warmTurns(quick ? 500 : 10_000);
 const runtime = await benchRuntime(

@@ -28,7 +28,9 @@ const caps: Capabilities = { canTransfer: false, supportPhone: config.supportPho
 const skillId = process.env.ALEXA_SKILL_ID?.trim() || undefined;
 const tracker = trackerFromEnv(process.env, storeProblem);
 const live: TurnEffects = { tracker, sink: writeLine };
-// A short conversation through turn() at init, as a speaker sends it (lambda/warm-up.ts says why).
+// The progress store made ready while the line warms up: both at init, on a full vCPU (lambda/warm-up.ts says why).
+const storeReady = tracker?.prepare();
+// A short conversation through turn() at init, as a speaker sends it.
 await warmUp<unknown>(async (t, carried) => {
   const session = {
     isNew: carried === undefined,
@@ -43,6 +45,7 @@ await warmUp<unknown>(async (t, carried) => {
   const response = await turn(session, given, WARM_UP_EFFECTS);
   return response.sessionAttributes?.[STATE_ATTRIBUTE];
 });
+await storeReady;
 
 export async function handler(event: unknown): Promise<ResponseEnvelope> {
   let request: AlexaRequest | undefined;

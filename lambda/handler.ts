@@ -17,7 +17,9 @@ import { type TurnEffects, WARM_UP_EFFECTS, warmUp } from "./warm-up.js";
 
 const config = readConfig();
 const live: TurnEffects = { tracker: trackerFromEnv(process.env, storeProblem), sink: writeLine };
-// A short conversation through answer() at init, as on the phone line (lambda/warm-up.ts says why).
+// The progress store made ready while the line warms up: both at init, on a full vCPU (lambda/warm-up.ts says why).
+const storeReady = live.tracker?.prepare();
+// A short conversation through answer() at init, as on the phone line.
 await warmUp<Record<string, string>>(async (t, carried) => {
   const event = {
     sessionId: "warm-up",
@@ -30,6 +32,7 @@ await warmUp<Record<string, string>>(async (t, carried) => {
   const response = await answer(readEvent(event), WARM_UP_EFFECTS);
   return response.sessionState.sessionAttributes ?? {};
 });
+await storeReady;
 
 export async function handler(event: unknown): Promise<LexResponse> {
   let turn: LexTurn | undefined;

@@ -1,6 +1,5 @@
-// The DynamoDB progress store. The SDK is imported on first use, so turns that never touch the store (no caller
-// identity, or the first answer already in memory) pay nothing for it, and the Lambda bundle leaves it out (the
-// nodejs24.x runtime provides the AWS SDK v3).
+// The DynamoDB progress store. The SDK is imported when the Lambda prepares the store at init (or on first use),
+// and the Lambda bundle leaves it out (the nodejs24.x runtime provides the AWS SDK v3).
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   PROGRESS_TTL_SECONDS,
@@ -9,6 +8,9 @@ import {
   type SavedProgress,
   withinBudget,
 } from "./progress.js";
+
+/** The key read at init: not a hash any caller has (theirs are hex digests). */
+const PREPARE_KEY = "prepare";
 
 export interface DynamoOptions {
   tableName: string;
@@ -39,6 +41,19 @@ export class DynamoProgressStore implements ProgressStore {
       return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
     })();
     return this.client;
+  }
+
+  /**
+   * At init (a full vCPU, before any caller): loads the SDK, builds the client and opens its connection with a
+   * read of a key no caller has, so the first caller's turn doesn't pay for them at a fraction of a vCPU.
+   * Writes nothing; a failure is left for the first turn to meet and report.
+   */
+  async prepare(): Promise<void> {
+    try {
+      await this.load(PREPARE_KEY);
+    } catch {
+      // The first turn tries again, within its budget, and reports a problem if there is one.
+    }
   }
 
   async load(key: string): Promise<SavedProgress | undefined> {

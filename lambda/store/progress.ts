@@ -20,6 +20,8 @@ export interface ProgressStore {
   load(key: string): Promise<SavedProgress | undefined>;
   save(key: string, progress: SavedProgress): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Gets ready to answer quickly (client loaded, connection open) without writing anything; never throws. */
+  prepare?(): Promise<void>;
 }
 
 /** Saved progress is offered for a week, then forgotten (DynamoDB TTL deletes the item). */

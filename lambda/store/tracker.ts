@@ -61,6 +61,14 @@ export class ProgressTracker {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Made ready at init: the store's client loaded and connected, the hashing secret fetched. Never throws and
+   * never marks the store down: whatever fails here is met, and reported, by the first turn.
+   */
+  async prepare(): Promise<void> {
+    await Promise.allSettled([this.store.prepare?.(), this.secret()]);
+  }
+
   private available(): boolean {
     return this.now() >= this.downUntil;
   }

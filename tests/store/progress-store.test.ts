@@ -1,4 +1,5 @@
 // The DynamoDB progress store against a real DynamoDB API (dynalite), and what happens when the store hangs.
+import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialState, type State } from "../../lambda/engine/state.js";
 import { DynamoProgressStore } from "../../lambda/store/dynamo.js";
@@ -8,7 +9,7 @@ import {
   progressKey,
   STORE_TIMEOUT_MS,
 } from "../../lambda/store/progress.js";
-import { progressChange } from "../../lambda/store/tracker.js";
+import { ProgressTracker, progressChange, type StoreProblem } from "../../lambda/store/tracker.js";
 import { type LocalDynamo, startBlackHole, startDynalite, TABLE } from "../support/dynalite.js";
 
 let dynamo: LocalDynamo;
@@ -58,6 +59,63 @@ describe("DynamoProgressStore on dynalite", () => {
     } finally {
       await hole.close();
     }
+  });
+});
+
+describe("the store made ready at init", () => {
+  it("on dynalite, prepare loads the client and opens a connection, and writes nothing", async () => {
+    const store = new DynamoProgressStore({ tableName: TABLE, endpoint: dynamo.endpoint });
+    await expect(store.prepare()).resolves.toBeUndefined();
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+    const { Count } = await client.send(new ScanCommand({ TableName: TABLE, Select: "COUNT" }));
+    client.destroy();
+    expect(Count).toBe(0);
+  });
+
+  it("on a store that hangs, prepare gives up within the store's budget and throws nothing", async () => {
+    const hole = await startBlackHole();
+    try {
+      const store = new DynamoProgressStore({ tableName: TABLE, endpoint: hole.endpoint });
+      await store.prepare(); // the SDK loaded once, so what follows is the store's own budget
+      const started = performance.now();
+      await expect(store.prepare()).resolves.toBeUndefined();
+      expect(performance.now() - started).toBeLessThan(STORE_TIMEOUT_MS + 200);
+    } finally {
+      await hole.close();
+    }
+  });
+
+  it("a tracker's prepare fetches the secret and readies the store, and a failure there marks nothing down", async () => {
+    let secretCalls = 0;
+    let prepared = 0;
+    const problems: StoreProblem[] = [];
+    const broken = {
+      load: async () => undefined,
+      save: async () => {},
+      remove: async () => {},
+      prepare: async () => {
+        prepared++;
+        throw new Error("no route to the table");
+      },
+    };
+    const tracker = new ProgressTracker(
+      broken,
+      async () => {
+        secretCalls++;
+        if (secretCalls === 1) throw new Error("secret not reachable yet");
+        return "a-deployment-secret-long-enough";
+      },
+      (p) => problems.push(p),
+    );
+    await expect(tracker.prepare()).resolves.toBeUndefined();
+    expect([prepared, secretCalls]).toEqual([1, 1]);
+    expect(problems).toEqual([]);
+    // The first turn tries again, as if nothing had happened at init.
+    expect(await tracker.key("phone", "+15551234567")).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
