@@ -24,9 +24,20 @@ const NEGATORS = new Set([
   "barely",
   "nowhere",
   "without",
+  "cannot",
+  // Typed without the apostrophe.
   "dont",
   "isnt",
   "doesnt",
+  "didnt",
+  "cant",
+  "wont",
+  "couldnt",
+  "wouldnt",
+  "hasnt",
+  "havent",
+  "wasnt",
+  "arent",
 ]);
 const NEGATION_WINDOW = 8;
 
@@ -135,12 +146,13 @@ export function matchAnswerWords(
   if (!words) return undefined;
   const tokens = expand(text).split(" ").map(canonical);
   const elsewhere = new Set(words.elsewhere ?? []);
-  /** A match next to a word that puts it about something else ("full bars"). */
+  /** A match next to a word that puts it about something else ("full bars"); the phrase's own words don't count. */
   const aboutElse = (start: number, span: number) =>
     elsewhere.size > 0 &&
-    tokens
-      .slice(Math.max(0, start - ELSEWHERE_WINDOW), start + span + ELSEWHERE_WINDOW)
-      .some((w) => elsewhere.has(w));
+    [
+      ...tokens.slice(Math.max(0, start - ELSEWHERE_WINDOW), start),
+      ...tokens.slice(start + span, start + span + ELSEWHERE_WINDOW),
+    ].some((w) => elsewhere.has(w));
   let best: (PhraseMatch & { negations: number }) | undefined;
   const phrases = phraseWords(words);
   for (const answer of ["yes", "no"] as const) {

@@ -144,6 +144,8 @@ export function normaliseWords(text: string): string {
     // The end of a sentence is a clause break, like a comma.
     .replace(/[!?;:]+/g, ",")
     .replace(/[^a-z0-9',.\s-]/g, " ")
+    // Quotation marks, not apostrophes: "it says 'not enough storage'" has the word "not".
+    .replace(/(^|[\s,.])'+|'+(?=$|[\s,.])/g, "$1")
     // A decimal point stays ("4.9 of 5"); any other full stop ends a clause.
     .replace(/(?<!\d)\.+|\.(?!\d)/g, ",")
     .replace(/,/g, " , ")
@@ -286,6 +288,12 @@ const YES_HEDGED = [
 const GO_AHEAD = cue(
   /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|fine|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/,
 );
+/** "Go ahead", "let's do it": a yes to doing something, not news that something is so (a bare "yes" isn't one). */
+const GOING_AHEAD = cue(
+  /\b(go for it|go ahead|go on|do it|do that|let's do it|let's do that|please do|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|if that's what it takes)\b/,
+);
+export const goesAhead = (text: string) => GOING_AHEAD.test(text);
+
 const YES_ANYWHERE = [
   cue(/\b(it|that) (is|does|did|has|worked|works)\b/),
   cue(/\b(it's|its|that's) (working|fixed|done|done it|it|right|correct|fine|good)\b/),

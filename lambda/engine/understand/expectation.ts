@@ -42,6 +42,23 @@ export function earlierQuestion(
 }
 
 /**
+ * The answer the caller gave to earlierQuestion, as the step they are on shows it: the step its yes led to, or the
+ * step its no did (a fixed step's question was answered no, since the steps went on).
+ */
+export function earlierAnswer(content: SpeechContent, s: State | undefined): "yes" | "no" | undefined {
+  const previous = s?.hist.at(-1);
+  if (s?.phase !== "step" || s.topic === undefined || previous === undefined) return undefined;
+  const steps = content.topics[s.topic].steps;
+  const asked = steps[previous];
+  const here = steps[s.step]?.id;
+  if (asked?.then === "fixed") return "no";
+  if (asked?.then !== "question" || here === undefined) return undefined;
+  if (asked.yes === here && asked.no !== here) return "yes";
+  if (asked.no === here && asked.yes !== here) return "no";
+  return undefined;
+}
+
+/**
  * Right after "Great, I'm glad your backup is working": the question whose yes ended the topic, so "wait, I
  * meant no" or "no, it's still failing" can take that yes back.
  */
@@ -56,8 +73,28 @@ export function justResolved(
   return undefined;
 }
 
-const merge = (a: AnswerWords, b: AnswerWords | undefined): AnswerWords =>
-  b ? { yes: [...b.yes, ...a.yes], no: [...b.no, ...a.no] } : a;
+/** A fixed step's own answer words with the shared ones, made once per step (and kept, so readers can cache). */
+const merged = new WeakMap<AnswerWords, WeakMap<AnswerWords, AnswerWords>>();
+function merge(shared: AnswerWords, own: AnswerWords | undefined): AnswerWords {
+  if (!own) return shared;
+  let byOwn = merged.get(shared);
+  if (!byOwn) {
+    byOwn = new WeakMap();
+    merged.set(shared, byOwn);
+  }
+  let words = byOwn.get(own);
+  if (!words) {
+    const elsewhere = [...(own.elsewhere ?? []), ...(shared.elsewhere ?? [])];
+    words = {
+      yes: [...own.yes, ...shared.yes],
+      no: [...own.no, ...shared.no],
+      ...(elsewhere.length > 0 ? { elsewhere } : {}),
+      ...(own.ratio ? { ratio: own.ratio } : {}),
+    };
+    byOwn.set(own, words);
+  }
+  return words;
+}
 
 export const atFixedStep = (content: SpeechContent, s: State | undefined) =>
   s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "fixed";

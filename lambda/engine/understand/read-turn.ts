@@ -10,6 +10,7 @@ import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
 import {
   acknowledgesOnly,
+  goesAhead,
   normaliseWords,
   type ReadAnswer,
   readAnswer,
@@ -33,7 +34,14 @@ import {
   stepAskedFor,
   stillWorking,
 } from "./cues.js";
-import { atFixedStep, earlierQuestion, justResolved, type Waiting, waitingFor } from "./expectation.js";
+import {
+  atFixedStep,
+  earlierAnswer,
+  earlierQuestion,
+  justResolved,
+  type Waiting,
+  waitingFor,
+} from "./expectation.js";
 import {
   ALTERNATIVE_MIN_CONFIDENCE,
   type Heard,
@@ -82,7 +90,7 @@ const DEVICE_STATE = cue(
 );
 /** "The Wi-Fi is on", "wifi's connected": the Wi-Fi as a step asked to check it. */
 const WIFI_STATE = cue(
-  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b/,
+  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b/,
 );
 /** The Wi-Fi as a step asked to check it: on, connected, a strong signal. */
 const reportsWifi = (text: string) => WIFI_STATE.test(text) || SIGNAL.test(text);
@@ -222,8 +230,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (meant || (!asked && STILL_FAILING.test(text))) return { type: "correction", answer: "no" };
   }
   // "So there's still room." "No, it's nearly full": right after the line said what it took an answer in words to
-  // mean, that question's own words, meaning the other answer, put it right.
-  const understood = understoodAnswer(s?.said);
+  // mean, that question's own words, meaning the other answer, put it right. So do they with a correction marker
+  // a step later ("wait, sorry, it is nearly full actually" at the Wi-Fi step that a "not full" led to).
+  const understood = understoodAnswer(s?.said) ?? (correction ? earlierAnswer(content, s) : undefined);
   const earlierWords = understood && inTopic ? earlierQuestion(content, s)?.words : undefined;
   const retold = earlierWords && reply?.strength !== "words" ? readAnswer(text, earlierWords) : undefined;
   if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
@@ -240,6 +249,15 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose")?.answer;
     if (answer && answer !== "maybe") {
       if (before) return { type: "correction", answer };
+      // "No, actually yes, let's do it" at "is your backup working now?": a go-ahead, not news that it works.
+      if (
+        answer === "yes" &&
+        waiting === "answer" &&
+        atFixedStep(content, s) &&
+        goesAhead(text) &&
+        !SUCCESS.test(text)
+      )
+        return { type: "maybe", answered: true };
       return { type: answer, answered: true };
     }
     // "Yeah, go ahead. Oh no, hang on, I still use the iPad": a go-ahead taken back without a new answer is no
@@ -296,13 +314,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "sideQuestion", intent: top };
 
   // "Is your backup working now?" "Yes, I'm on Wi-Fi": a yes to the step's instruction, not news that the backup
-  // works. How to check, then the question again.
+  // works; nor is "yes, let's do it", a go-ahead. How to check, then the question again.
   if (
     waiting === "answer" &&
     atFixedStep(content, s) &&
     reply?.answer === "yes" &&
     reply.strength !== "words" &&
-    reportsDevice(text) &&
+    (reportsDevice(text) || goesAhead(text)) &&
     !SUCCESS.test(text.replace(OTHERS_WORK, ""))
   )
     return { type: "maybe", answered: true };
