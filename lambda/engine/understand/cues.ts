@@ -14,7 +14,7 @@ const A_MOMENT = String.raw`(?:a|one|just a)\s+${UNIT}`;
  */
 const STALL = cue(
   new RegExp(
-    String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no|sorry|oh|well)\s*,?\s+)*(?:(?:can|could|would) you (?:just )?)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|have a look|(?:find|get|grab|fetch|put on) (?:it|my|the|a|some)(?: \w+)?)|bear with me)(?:\s+${A_MOMENT})?\b[\s,]*`,
+    String.raw`^(?:(?:okay|ok|alright|all right|yeah|yes|sure|right|no|sorry|oh|well)\s*,?\s+)*(?:(?:can|could|would) you (?:just )?)?(?:hang on|hold on|wait(?! what)|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|let me (?:look|check|see|have a look|(?:find|get|grab|fetch|put on|open|pull up|bring up|get into|go into) (?:it|my|the|a|some|that|this|settings)(?: \w+)?)|bear with me|brb|be right back|i'll be right back|back in a ${UNIT}|i'll wait)(?:\s+${A_MOMENT})?\b[\s,]*`,
   ),
 );
 
@@ -158,7 +158,7 @@ const MUST_SAY: Partial<Record<Recognised, Cue>> = {
   resume: cue(/\b(continue|resume|back|pick up|carry on|ready|go on)\b/),
   skip: cue(/\b(skip|already|tried|done that|did that)\b/),
   whichStep: cue(
-    /\b(step|steps|where am|where are|where we are|lost track|whereabouts|how many|how far|which|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
+    /\b(step|steps|where am|where are|where we are|where was i|where were we|where did we (get|leave off|stop)|lost track|whereabouts|how many|how far|which|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
   ),
   startOver: cue(/\b(start|over|beginning|top|scratch|begin)\b/),
   repeat: cue(
@@ -246,6 +246,22 @@ const ORDINALS = [
   "tenth",
 ];
 const NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** "Go back two steps", "a couple of steps back": how many steps back, said as a count. */
+const STEPS_BACK = cue(
+  new RegExp(
+    `\\bback (${NUMBERS.join("|")}|a couple of|a couple|\\d) steps?\\b|\\b(${NUMBERS.join("|")}|a couple of|a couple|\\d) steps? back\\b`,
+  ),
+);
+/** The number of steps a caller asks to go back ("go back two steps" gives 2), or undefined. */
+export function stepsBack(text: string): number | undefined {
+  const m = STEPS_BACK.exec(text);
+  const said = m?.[1] ?? m?.[2];
+  if (said === undefined) return undefined;
+  if (said.startsWith("a couple")) return 2;
+  const n = /^\d$/.test(said) ? Number(said) : NUMBERS.indexOf(said) + 1;
+  return n > 0 ? n : undefined;
+}
+
 /** "Step one", "step 2", "the first step". */
 const STEP_NAMED = cue(
   new RegExp(`\\bstep (${NUMBERS.join("|")}|\\d{1,2})\\b|\\b(?:the )?(${ORDINALS.join("|")}) step\\b`),

@@ -4,6 +4,7 @@
 // under way when the caller clearly asks to. Pure and channel-neutral: words and intents in, an engine Input out.
 import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../content/intents.js";
 import type { SpeechContent } from "../../content/types.js";
+import { stepNumber } from "../path.js";
 import { looksPersonal } from "../privacy.js";
 import { type State, understoodAnswer } from "../state.js";
 import type { Input } from "../types.js";
@@ -32,6 +33,7 @@ import {
   saidAgain,
   saysCommand,
   stepAskedFor,
+  stepsBack,
   stillWorking,
 } from "./cues.js";
 import {
@@ -191,6 +193,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "What was step one again?", "go back to the first step": that step, by the number the caller heard.
   const numbered = inTopic ? stepAskedFor(text) : undefined;
   if (numbered !== undefined) return { type: "stepNumber", ...numbered };
+  // "Go back two steps": the step heard that many numbers before this one.
+  const back = inTopic && s?.topic !== undefined ? stepsBack(text) : undefined;
+  if (back !== undefined && s?.topic !== undefined) {
+    const here = stepNumber(content.topics[s.topic], s.step, s.hist);
+    return back === 1 ? { type: "back" } : { type: "stepNumber", n: Math.max(1, here - back), go: true };
+  }
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
   // something that can't be undone, any no counts.
@@ -300,8 +308,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Sure, okay, it's plugged in now" at "is your backup working now?": the step is done; whether it worked is
   // still the question. How to check, then the question again.
   const reported = !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || reportsDone(text));
+  // "Okay, I installed the update and now it works": done, and the words say it worked (and no "not").
+  const worked = SUCCESS.test(text.replace(OTHERS_WORK, "")) && reply?.answer !== "no" && !saysNegation(text);
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
-    return { type: "maybe", answered: true };
+    return { type: worked ? "yes" : "maybe", answered: true };
   // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.
   if (waiting === "answer" && atFixedStep(content, s) && !s?.paused && acknowledgesOnly(text))
     return { type: "maybe", answered: true };
@@ -321,7 +331,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     reply?.answer === "yes" &&
     reply.strength !== "words" &&
     (reportsDevice(text) || goesAhead(text)) &&
-    !SUCCESS.test(text.replace(OTHERS_WORK, ""))
+    !worked
   )
     return { type: "maybe", answered: true };
   // "What if I don't know the password for that account?": a question, not a "not sure".
