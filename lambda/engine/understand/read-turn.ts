@@ -60,6 +60,11 @@ const ASKS_WHAT_NEXT = cue(
   /\b(now what|what now|then what|what's next|whats next|what next|what do i do (now|next)|what should i do (now|next)|what comes next|where do i go from here)\b/,
 );
 
+/** Asking how to carry out what was just agreed to: "where do I go?", "how do I do that?". */
+const HOW_DO_I_DO_IT = cue(
+  /\b(where|how) (do|can|should|would) i (go|do (that|it|this)|find (it|that|them)|start|begin|get there)\b|\bwhere do i (tap|click|look)\b/,
+);
+
 const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
 const SURE_OF_SIDE_QUESTION = 0.7;
@@ -204,6 +209,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // something that can't be undone, any no counts.
   if (waiting === "confirm" && reply?.answer === "no" && reply.strength !== "words")
     return { type: "no", answered: true };
+  // "Okay, fine, go ahead. Where do I go?": a go-ahead, and how to do it is what the step says.
+  if (waiting === "confirm" && goesAhead(text) && !saysNegation(text) && HOW_DO_I_DO_IT.test(text))
+    return { type: "yes", answered: true };
   // "Okay, it's off, now what?": asking what comes next after a step to carry out is being ready for it; after a
   // fix ("is your backup working now?"), it says they did it and don't know yet: how to check, and the question.
   if (ASKS_WHAT_NEXT.test(text) && !GO_BACK.test(text)) {
