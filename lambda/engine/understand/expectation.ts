@@ -98,3 +98,6 @@ function merge(shared: AnswerWords, own: AnswerWords | undefined): AnswerWords {
 
 export const atFixedStep = (content: SpeechContent, s: State | undefined) =>
   s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "fixed";
+
+export const atQuestionStep = (content: SpeechContent, s: State | undefined) =>
+  s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "question";

@@ -38,6 +38,7 @@ import {
 } from "./cues.js";
 import {
   atFixedStep,
+  atQuestionStep,
   earlierAnswer,
   earlierQuestion,
   justResolved,
@@ -64,6 +65,13 @@ const ASKS_WHAT_NEXT = cue(
 const HOW_DO_I_DO_IT = cue(
   /\b(where|how) (do|can|should|would) i (go|do (that|it|this)|find (it|that|them)|start|begin|get there)\b|\bwhere do i (tap|click|look)\b/,
 );
+
+/** "Done that", "did it", "okay, finished": the step carried out. */
+const DID_THE_STEP = cue(
+  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b/,
+);
+/** A yes in so many words, not a go-ahead: "yes", "yeah, go on" answer a question of fact. */
+const PLAIN_YES = cue(/\b(yes|yeah|yep|yup|ya|yea|correct|it is|that's right|true)\b/);
 
 const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
@@ -93,7 +101,7 @@ const NOTHING_ELSE = cue(
 
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
 const DEVICE_STATE = cue(
-  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in|charging|connected|restarted|updated|back on)\b/,
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|updated|back on)\b/,
 );
 /** "The Wi-Fi is on", "wifi's connected": the Wi-Fi as a step asked to check it. */
 const WIFI_STATE = cue(
@@ -209,9 +217,25 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // something that can't be undone, any no counts.
   if (waiting === "confirm" && reply?.answer === "no" && reply.strength !== "words")
     return { type: "no", answered: true };
-  // "Okay, fine, go ahead. Where do I go?": a go-ahead, and how to do it is what the step says.
-  if (waiting === "confirm" && goesAhead(text) && !saysNegation(text) && HOW_DO_I_DO_IT.test(text))
+  // "Okay, fine, go ahead. Where do I go?": a go-ahead, and how to do it is what the step says. "Okay, done that"
+  // before the step was read: the caller went ahead on their own.
+  if (
+    waiting === "confirm" &&
+    !saysNegation(text) &&
+    ((goesAhead(text) && HOW_DO_I_DO_IT.test(text)) ||
+      ((saysItIsDone(text) || DID_THE_STEP.test(text)) && !asked))
+  )
     return { type: "yes", answered: true };
+  // "Yep, I'm on Wi-Fi, it's connected" at "do you want to go ahead?" before something that can't be undone: news
+  // about the phone, not a go-ahead. The warning and the question again.
+  if (
+    waiting === "confirm" &&
+    reply?.answer === "yes" &&
+    reply.strength !== "words" &&
+    reportsDevice(text) &&
+    !goesAhead(text)
+  )
+    return { type: "maybe" };
   // "Okay, it's off, now what?": asking what comes next after a step to carry out is being ready for it; after a
   // fix ("is your backup working now?"), it says they did it and don't know yet: how to check, and the question.
   if (ASKS_WHAT_NEXT.test(text) && !GO_BACK.test(text)) {
@@ -331,6 +355,17 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (sureSide && reply && (reply.strength !== "clear" || (certainSide && reply.answer === "maybe")))
     return { type: "sideQuestion", intent: top };
 
+  // "Mm okay, go on then" at "is your iCloud storage full?": carry on, not an answer to a question of fact. How to
+  // tell, then the question again.
+  if (
+    waiting === "answer" &&
+    atQuestionStep(content, s) &&
+    reply?.answer === "yes" &&
+    reply.strength !== "words" &&
+    goesAhead(text) &&
+    !PLAIN_YES.test(text)
+  )
+    return { type: "maybe", answered: true };
   // "Is your backup working now?" "Yes, I'm on Wi-Fi": a yes to the step's instruction, not news that the backup
   // works; nor is "yes, let's do it", a go-ahead. How to check, then the question again.
   if (

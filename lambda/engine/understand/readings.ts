@@ -25,7 +25,7 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   half: 0.5,
 };
-const NUMBER = String.raw`(\d+(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
+const NUMBER = String.raw`(\d+(?:\.\d+| point \d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
 const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
@@ -46,7 +46,8 @@ const IN_GIGABYTES: Record<string, number> = {
 const gigabytes = (unit: string | undefined) => (unit ? (IN_GIGABYTES[unit] ?? 1) : undefined);
 
 function numberOf(spoken: string): number | undefined {
-  if (/^\d/.test(spoken)) return Number(spoken);
+  // "4.6", or "4 point 6" as a recogniser writes a spoken decimal.
+  if (/^\d/.test(spoken)) return Number(spoken.replace(" point ", "."));
   const [whole, fraction] = spoken.split(" point ");
   const parts = (whole ?? "").split(" ");
   let n = NUMBER_WORDS[parts[0] ?? ""];
