@@ -66,6 +66,10 @@ const HOW_DO_I_DO_IT = cue(
   /\b(where|how) (do|can|should|would) i (go|do (that|it|this)|find (it|that|them)|start|begin|get there)\b|\bwhere do i (tap|click|look)\b/,
 );
 
+/** Back after a pause: "right, I'm back", "okay, sorry about that, I'm here", "ready now". */
+const BACK_FROM_PAUSE = cue(
+  /^(?:(?:okay|ok|alright|all right|right|so|sorry|sorry about that|um|uh)\s*,?\s*)*(?:i'm back now|i am back now|i'm back|i am back|back now|i'm here now|i'm here|i'm ready now|i'm ready|ready now)\b\s*,?\s*/,
+);
 /** "Done that", "did it", "okay, finished": the step carried out. */
 const DID_THE_STEP = cue(
   /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b/,
@@ -183,6 +187,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (missed) {
     const again = readQuestion(content, s, heard, text.slice(missed[0].length), inTopic);
     return again.type === "sideQuestion" && again.intent === s?.said ? { type: "sideQuestion" } : again;
+  }
+  // "Right, I'm back" after a pause: back, and nothing answered (the "right" is no yes to a warning read before
+  // the pause). What follows it ("okay, I'm back, no, still nothing") is read as the turn.
+  const cameBackFromPause = s?.paused ? BACK_FROM_PAUSE.exec(text) : null;
+  if (cameBackFromPause) {
+    const rest = text.slice(cameBackFromPause[0].length).trim();
+    return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "resume" };
   }
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
