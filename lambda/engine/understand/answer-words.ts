@@ -84,6 +84,13 @@ const SPELLINGS: Record<string, string> = {
   tmrw: "tomorrow",
   prev: "previous",
   min: "minute",
+  mins: "minutes",
+  hr: "hour",
+  hrs: "hours",
+  yse: "yes",
+  yeas: "yes",
+  wat: "what",
+  wut: "what",
   msg: "message",
   pw: "password",
   im: "i'm",
@@ -370,7 +377,7 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
 
 /** "Joined it again", "I've restarted it": what the caller did, said first; stronger than any command guess. */
 const DID_IT = cue(
-  /^(okay |ok |alright |right )?(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged|flicked|toggled|put|set|unlocked|verified|entered|typed|ran|did|updated|installed|deleted)\b/,
+  /^(?:(?:okay|ok|alright|all right|right|so)(?: ,)? )*(i've |i have |i )?(just )?(joined|connected|tapped|opened|turned|restarted|installed|updated|deleted|signed|logged|plugged|found|reset|changed|moved|switched|checked|tried|clicked|pressed|went|rebooted|unplugged|flicked|toggled|put|set|unlocked|verified|entered|typed|ran|did|removed|cleared|erased|bought|upgraded)\b/,
 );
 export const saysItIsDone = (text: string) => DID_IT.test(text) && !has(NOT_DONE, text);
 /** Words that say a step to carry out is done ("done", "okay, got it"), or not yet. */
