@@ -52,6 +52,7 @@ import {
   isSideQuestion,
   PLAUSIBLE,
 } from "./heard.js";
+import { didTheStep, reportsDevice, reportsDone, saysBackupWorked, successWord } from "./step-reports.js";
 
 export type { Heard, Interpretation };
 
@@ -70,10 +71,6 @@ const HOW_DO_I_DO_IT = cue(
 const BACK_FROM_PAUSE = cue(
   /^(?:(?:okay|ok|alright|all right|right|so|sorry|sorry about that|um|uh)\s*,?\s*)*(?:i'm back now|i am back now|i'm back|i am back|back now|i'm here now|i'm here|i'm ready now|i'm ready|ready now)\b\s*,?\s*/,
 );
-/** "Done that", "did it", "okay, finished": the step carried out. */
-const DID_THE_STEP = cue(
-  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b/,
-);
 /** A yes in so many words, not a go-ahead: "yes", "yeah, go on" answer a question of fact. */
 const PLAIN_YES = cue(/\b(yes|yeah|yep|yup|ya|yea|correct|it is|that's right|true)\b/);
 
@@ -83,16 +80,6 @@ const SURE_OF_SIDE_QUESTION = 0.7;
 /** A side question the NLU is this sure of outweighs even a clear "not sure" ("I can't find General"). */
 const CERTAIN_OF_SIDE_QUESTION = 0.9;
 
-/** "It's got full bars", "the signal's good": the Wi-Fi as a step asked to check it. */
-const SIGNAL = cue(
-  /\b(full|all the|good|strong|great|three|four|five) (bars|signal)\b|\b(signal|signal's|connection|connection's|wifi|wifi's) (is )?(really |pretty )?(good|great|strong|fine|full|ok|okay)\b/,
-);
-/** "It's plugged in now", "I'm on Wi-Fi": a report of the step done. */
-const DONE_REPORT = cue(
-  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(did that|done that|done it|did it)\b|^(ok |okay |right |alright )?(done|finished|all done)\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/,
-);
-const reportsDone = (text: string) => DONE_REPORT.test(text) || reportsWifi(text);
-
 /** The backup still failing, said after the line thought it was fixed. */
 const STILL_FAILING = cue(
   /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/,
@@ -101,26 +88,6 @@ const STILL_FAILING = cue(
 /** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
 const NOTHING_ELSE = cue(
   /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/,
-);
-
-/** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
-const DEVICE_STATE = cue(
-  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|updated|back on)\b/,
-);
-/** "The Wi-Fi is on", "wifi's connected": the Wi-Fi as a step asked to check it. */
-const WIFI_STATE = cue(
-  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b/,
-);
-/** The Wi-Fi as a step asked to check it: on, connected, a strong signal. */
-const reportsWifi = (text: string) => WIFI_STATE.test(text) || SIGNAL.test(text);
-/** What the caller said about the phone's state, as a step asked for it. */
-const reportsDevice = (text: string) => DEVICE_STATE.test(text) || reportsWifi(text);
-/** "Everything else works", "the internet's fine": other things working, not the backup. */
-const OTHERS_WORK =
-  /\b(everything else|everything|other apps|other stuff|the internet|internet|wifi|the wifi|my wifi|network|connection|netflix|youtube|browsing)('s| is| are)?( still)? (works|work|working|fine|ok|okay)\b/g;
-/** Words that say the backup itself worked. */
-const SUCCESS = cue(
-  /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/,
 );
 
 /** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
@@ -233,8 +200,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (
     waiting === "confirm" &&
     !saysNegation(text) &&
-    ((goesAhead(text) && HOW_DO_I_DO_IT.test(text)) ||
-      ((saysItIsDone(text) || DID_THE_STEP.test(text)) && !asked))
+    ((goesAhead(text) && HOW_DO_I_DO_IT.test(text)) || ((saysItIsDone(text) || didTheStep(text)) && !asked))
   )
     return { type: "yes", answered: true };
   // "Yep, I'm on Wi-Fi, it's connected" at "do you want to go ahead?" before something that can't be undone: news
@@ -306,7 +272,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
         waiting === "answer" &&
         atFixedStep(content, s) &&
         goesAhead(text) &&
-        !SUCCESS.test(text)
+        !successWord(text)
       )
         return { type: "maybe", answered: true };
       return { type: answer, answered: true };
@@ -352,7 +318,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // still the question. How to check, then the question again.
   const reported = !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || reportsDone(text));
   // "Okay, I installed the update and now it works": done, and the words say it worked (and no "not").
-  const worked = SUCCESS.test(text.replace(OTHERS_WORK, "")) && reply?.answer !== "no" && !saysNegation(text);
+  const worked = saysBackupWorked(text) && reply?.answer !== "no" && !saysNegation(text);
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return { type: worked ? "yes" : "maybe", answered: true };
   // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.

@@ -1,0 +1,46 @@
+// What a caller reports about a step and the phone, in their own words, as opposed to answering the question the
+// line asked: "done that", "it's plugged into the charger", "I'm on the home network", "full bars", and the words
+// that say the backup itself worked. read-turn.ts weighs them against the open question ("is your backup working
+// now?", "do you want to go ahead?").
+import { cue } from "./cue.js";
+
+/** "Done that", "did it", "okay, finished": the step carried out. */
+const DID_THE_STEP = cue(
+  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b/,
+);
+export const didTheStep = (text: string) => DID_THE_STEP.test(text);
+
+/** "It's got full bars", "the signal's good": the Wi-Fi as a step asked to check it. */
+const SIGNAL = cue(
+  /\b(full|all the|good|strong|great|three|four|five) (bars|signal)\b|\b(signal|signal's|connection|connection's|wifi|wifi's) (is )?(really |pretty )?(good|great|strong|fine|full|ok|okay)\b/,
+);
+/** "It's plugged in now", "deleted them": the step's result, said. */
+const DONE_REPORT = cue(
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/,
+);
+/** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
+const DEVICE_STATE = cue(
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|updated|back on)\b/,
+);
+/** "The Wi-Fi is on", "wifi's connected", "hooked up to our home network": the Wi-Fi as a step asked to check it. */
+const WIFI_STATE = cue(
+  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b/,
+);
+/** The Wi-Fi as a step asked to check it: on, connected, a strong signal. */
+export const reportsWifi = (text: string) => WIFI_STATE.test(text) || SIGNAL.test(text);
+/** What the caller said about the phone's state, as a step asked for it. */
+export const reportsDevice = (text: string) => DEVICE_STATE.test(text) || reportsWifi(text);
+/** A report of the step done: carried out, its result, or the Wi-Fi as it asked. */
+export const reportsDone = (text: string) => DONE_REPORT.test(text) || didTheStep(text) || reportsWifi(text);
+
+/** "Everything else works", "the internet's fine": other things working, not the backup. */
+const OTHERS_WORK =
+  /\b(everything else|everything|other apps|other stuff|the internet|internet|wifi|the wifi|my wifi|network|connection|netflix|youtube|browsing)('s| is| are)?( still)? (works|work|working|fine|ok|okay)\b/g;
+/** Words that say the backup itself worked. */
+const SUCCESS = cue(
+  /\b(work|works|working|worked|fixed|backed up|backing up|finished|completed|success|successful)\b/,
+);
+/** Whether the words say something worked at all ("it worked", "it's backing up"). */
+export const successWord = (text: string) => SUCCESS.test(text);
+/** Whether they say the backup worked, not only other things ("the internet works fine"). */
+export const saysBackupWorked = (text: string) => SUCCESS.test(text.replace(OTHERS_WORK, ""));
