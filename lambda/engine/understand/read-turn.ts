@@ -300,7 +300,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (stalled && isQuestion(stalled))
       return readQuestion(content, s, supported(heard, stalled), stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
-    if (then && then.strength !== "loose" && then.strength !== "hedge")
+    // At "anything else?", even a loose no counts: "wait, it's not working" re-opens the problem.
+    if (then && ((then.strength !== "loose" && then.strength !== "hedge") || waiting === "anythingElse"))
       return answerInContext(then, { s, waiting, text: stalled, inTopic, heard });
     if (waiting === "done" && stalled && saysItIsDone(stalled)) return { type: "next", answered: true };
     // "Wait, but I'm calling on this iPhone, won't it hang up?": more than a stall, and the NLU is sure what.
