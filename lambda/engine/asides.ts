@@ -85,6 +85,8 @@ export function settleAsk(t: Turn, input: Input): boolean {
   const s = t.state;
   const ask = s.ask;
   if (!ask) return false;
+  // "What, sorry?": the question about the conversation, asked again (it ends the turn, as it did last time).
+  if (input.type === "repeat") return true;
   t.state = { ...s, ask: undefined, pending: undefined };
   if (ask === "switch" && s.pending) {
     const to = s.pending;

@@ -18,6 +18,18 @@ const STALL = cue(
   ),
 );
 
+/** A turn that ends on a stall: "ehm, I'd have to look, hang on", "it says something, one sec". */
+const STALL_AT_END = cue(
+  new RegExp(
+    String.raw`(?:^|\s*,\s*)(?:(?:okay|ok|so|um|uh|ehm|erm)\s*,?\s*)?(?:hang on|hold on|one sec|one second|one moment|just a ${UNIT}|give me a ${UNIT}|bear with me|let me (?:look|check|see|have a look)|i(?:'ll| will|'d| would) (?:have|need) to (?:look|check|see))(?:\s+${A_MOMENT})?[\s,]*$`,
+  ),
+);
+/** The words before a stall the turn ends on ("" when it is all stall), or undefined when it doesn't end on one. */
+export function beforeStallAtEnd(text: string): string | undefined {
+  const m = STALL_AT_END.exec(text);
+  return m ? text.slice(0, m.index).trim() : undefined;
+}
+
 /**
  * The words after a stall ("hang on, does that delete my photos?" gives "does that delete my photos?"), "" when
  * the stall is all there is, undefined when the words don't open with one.
@@ -89,7 +101,7 @@ const REPEAT_REQUEST = cue(
 );
 /** A whole turn that only says the caller didn't hear: "what?", "sorry?", "hmm, come again?", "I missed that". */
 const DIDNT_HEAR = cue(
-  /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry)[ ,.!?]+)*(?:what|huh|pardon|pardon me|sorry|come again|excuse me|what was that|what did you say|say again|i didn't (?:catch|hear|get) (?:that|you|it|what you said)|i missed (?:that|it|what you said)|i couldn't hear (?:you|that))[ ,.!?]*$/,
+  /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry)[ ,.!?]+)*(?:what|huh|pardon|pardon me|sorry|come again|excuse me|what was that|what did you say|say again|i didn't (?:catch|hear|get) (?:that|you|it|what you said)|i missed (?:that|it|what you said)|i couldn't hear (?:you|that))(?:[ ,.!?]+(?:sorry|again|please))*[ ,.!?]*$/,
 );
 export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text) || DIDNT_HEAR.test(text.trim());
 

@@ -23,6 +23,7 @@ import { cue } from "./cue.js";
 import {
   afterStall,
   asksRepeat,
+  beforeStallAtEnd,
   cameBack,
   correctionIn,
   isDoneHere,
@@ -294,6 +295,15 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
   if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)) && !asksForChange)
     return answerInContext(reply, { s, waiting, text, inTopic, heard });
+  // "Ehm, I'd have to look, hang on": a stall at the end is a stall too, unless what comes before it answers
+  // ("it says 4.9 of 5, hang on") or asks something.
+  const before = stalled === undefined ? beforeStallAtEnd(text) : undefined;
+  if (before !== undefined && !isQuestion(before)) {
+    const then = before && answering ? readAnswer(before, words) : undefined;
+    if (then && then.strength !== "loose" && then.strength !== "hedge")
+      return answerInContext(then, { s, waiting, text: before, inTopic, heard });
+    return { type: "pause" };
+  }
   if (stalled !== undefined) {
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     // The stall word is what the NLU's wait or hold command heard, not the question: read without it.
