@@ -343,27 +343,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (sureSide && reply && (reply.strength !== "clear" || (certainSide && reply.answer === "maybe")))
     return { type: "sideQuestion", intent: top };
 
-  // "Mm okay, go on then" at "is your iCloud storage full?": carry on, not an answer to a question of fact. How to
-  // tell, then the question again.
-  if (
-    waiting === "answer" &&
-    atQuestionStep(content, s) &&
-    reply?.answer === "yes" &&
-    reply.strength !== "words" &&
-    goesAhead(text) &&
-    !PLAIN_YES.test(text)
-  )
-    return { type: "maybe", answered: true };
-  // "Is your backup working now?" "Yes, I'm on Wi-Fi": a yes to the step's instruction, not news that the backup
-  // works; nor is "yes, let's do it", a go-ahead. How to check, then the question again.
-  if (
-    waiting === "answer" &&
-    atFixedStep(content, s) &&
-    reply?.answer === "yes" &&
-    reply.strength !== "words" &&
-    (reportsDevice(text) || goesAhead(text)) &&
-    !worked
-  )
+  // A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
+  // no answer to a question of fact); "yes, I'm on Wi-Fi" or "yes, let's do it" at "is your backup working now?"
+  // (the step's instruction, or a go-ahead, not news that the backup works). How to tell, then the question again.
+  const yesNotInWords = reply?.answer === "yes" && reply.strength !== "words";
+  const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
+  const notNewsOfFix = atFixedStep(content, s) && (reportsDevice(text) || goesAhead(text)) && !worked;
+  if (waiting === "answer" && yesNotInWords && (goAheadAtFact || notNewsOfFix))
     return { type: "maybe", answered: true };
   // "What if I don't know the password for that account?": a question, not a "not sure".
   if (asked && reply?.answer === "maybe" && reply.strength !== "words" && WH_QUESTION.test(text))
