@@ -24,7 +24,7 @@ import {
   type Topic,
   TopicSchema,
 } from "./schema.js";
-import type { ChannelWording, SpeechContent } from "./types.js";
+import type { AnswerWords, ChannelWording, SpeechContent } from "./types.js";
 import { channelProblems, channelWording, wordFor } from "./wording.js";
 
 export const PROMPTS_DIR = resolve(fileURLToPath(new URL("../../prompts", import.meta.url)));
@@ -253,3 +253,16 @@ export function speechWording(content: Content): ChannelWording {
 
 export const topicFileName = (intent: TopicId) => `${kebab(intent)}.yaml`;
 export const localeOf = (file: string) => basename(resolve(file, ".."));
+
+/** Every answer in a question's own words the content declares (yes, no and too-soon), as written, repeats kept. */
+export function answerPhrases(content: Content): string[] {
+  const lists = (words: AnswerWords | undefined) => [
+    ...(words?.yes ?? []),
+    ...(words?.no ?? []),
+    ...(words?.maybe ?? []),
+  ];
+  return [
+    ...lists(content.shared.fixedAnswers),
+    ...Object.values(content.topics).flatMap((t) => t.steps.flatMap((s) => lists(s.answers))),
+  ];
+}

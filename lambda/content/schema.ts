@@ -145,6 +145,12 @@ const answerWords = z
     yes: z.array(answerPhrase).default([]),
     no: z.array(answerPhrase).default([]),
     /**
+     * Words in the question's own terms that say it is too soon to tell: "it says estimating time remaining" right
+     * after Back Up Now is how every backup starts. Read as "not sure" (the step's hint on how to tell), unless a
+     * longer yes or no phrase holds them ("still estimating", "stuck on estimating"). Not negated.
+     */
+    maybe: z.array(answerPhrase).optional(),
+    /**
      * A reading of the form "4.9 of 5 gigabytes" answers the question: yes when the share is at least
      * `yesFrom` ("is your storage full, or nearly full?": 0.9).
      */
@@ -165,9 +171,17 @@ const answerWords = z
       if (yes.has(phrase))
         ctx.addIssue({ code: "custom", path: ["no", i], message: `'${phrase}' is also a yes answer` });
     });
-    for (const key of ["yes", "no"] as const) {
-      a[key].forEach((phrase, i) => {
-        if (a[key].indexOf(phrase) !== i)
+    a.maybe?.forEach((phrase, i) => {
+      if (yes.has(phrase) || a.no.includes(phrase))
+        ctx.addIssue({
+          code: "custom",
+          path: ["maybe", i],
+          message: `'${phrase}' is also a yes or no answer`,
+        });
+    });
+    for (const key of ["yes", "no", "maybe"] as const) {
+      a[key]?.forEach((phrase, i) => {
+        if (a[key]?.indexOf(phrase) !== i)
           ctx.addIssue({ code: "custom", path: [key, i], message: `'${phrase}' is listed twice` });
       });
     }
@@ -227,7 +241,18 @@ export const StepSchema = z
      * On 'question' steps: said first when the caller answered in the question's own words rather than yes or no
      * ("it says 4.2 of 5 gigabytes": "So there's still some room."), so a misreading can be put right at once.
      */
-    understood: z.object({ yes: spoken.optional(), no: spoken.optional() }).strict().optional(),
+    understood: z
+      .object({
+        yes: spoken.optional(),
+        no: spoken.optional(),
+        /**
+         * On 'fixed' steps: said for an answer in the step's own too-soon words ("it says there's an update" at
+         * the update step), instead of shared.replies.tooSoon, then the question again.
+         */
+        maybe: spoken.optional(),
+      })
+      .strict()
+      .optional(),
     /** Where each instruction of the step comes from (not spoken). */
     sources,
   })
@@ -418,6 +443,8 @@ export const SharedSchema = z
         resolved: spoken,
         wrapUp: spoken,
         unsureFixed: spoken,
+        /** "Is your backup working now?" answered with words saying it's too soon ("it says estimating"). */
+        tooSoon: spoken,
         /** "Not sure" again after the line said how to find out: that question is left, and the line moves on. */
         unsureAgain: spoken,
         goodbye: spoken,

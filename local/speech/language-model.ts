@@ -5,7 +5,7 @@
 // to unigrams that mix the bot's with general English (general-english.ts), over the bot's words and the most
 // common words of English.
 import { NAV_INTENTS } from "../../lambda/content/intents.js";
-import { type Content, speechContent } from "../../lambda/content/load.js";
+import { answerPhrases, type Content, speechContent } from "../../lambda/content/load.js";
 
 const DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
@@ -37,13 +37,7 @@ export function botSentences(
   content: Content,
   intents: ReadonlyArray<{ name: string; utterances: string[] }>,
 ): string[] {
-  const answers = [
-    ...content.shared.fixedAnswers.yes,
-    ...content.shared.fixedAnswers.no,
-    ...Object.values(content.topics).flatMap((t) =>
-      t.steps.flatMap((s) => [...(s.answers?.yes ?? []), ...(s.answers?.no ?? [])]),
-    ),
-  ];
+  const answers = answerPhrases(content);
   const isCommand = (name: string) => (NAV_INTENTS as readonly string[]).includes(name);
   const commands = intents.filter((i) => isCommand(i.name)).flatMap((i) => i.utterances);
   const problems = intents.filter((i) => !isCommand(i.name)).flatMap((i) => i.utterances);

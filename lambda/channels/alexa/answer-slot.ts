@@ -3,7 +3,7 @@
 // phrase the content declares (the slot type's values bias Alexa's recognition to them, as Lex's own model
 // biases to the bot's phrases), said on its own or after a few carrier words. The handler reads the slot's words
 // against the question it asked, by the same rules as the phone line. Build-time only (reads the content).
-import type { Content } from "../../content/load.js";
+import { answerPhrases as allAnswerPhrases, type Content } from "../../content/load.js";
 import { ALEXA_ANSWER_INTENT, ANSWER_SLOT, ANSWER_SLOT_TYPE } from "./intents.js";
 import type { ModelIntent, SlotType } from "./skill-types.js";
 import { toAlexaUtterance } from "./utterances.js";
@@ -28,13 +28,7 @@ const CARRIERS = [
 
 /** Every answer phrase of every question in the content, as Alexa slot values. */
 export function answerPhrases(content: Content): string[] {
-  const all = [
-    ...content.shared.fixedAnswers.yes,
-    ...content.shared.fixedAnswers.no,
-    ...Object.values(content.topics).flatMap((t) =>
-      t.steps.flatMap((s) => [...(s.answers?.yes ?? []), ...(s.answers?.no ?? [])]),
-    ),
-  ];
+  const all = allAnswerPhrases(content);
   const values = new Set<string>();
   for (const phrase of all) {
     const r = toAlexaUtterance(phrase);

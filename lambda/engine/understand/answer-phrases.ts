@@ -3,7 +3,7 @@
 // contractions counted as the same ("loads of room" is "lots of space", "there's one" is "there is one").
 import type { AnswerWords } from "../../content/types.js";
 
-export type Polarity = "yes" | "no";
+export type Polarity = "yes" | "no" | "maybe";
 
 /** Words that turn a following answer phrase into its opposite ("it's not green"). */
 const NEGATORS = new Set([
@@ -42,7 +42,7 @@ const NEGATORS = new Set([
 const NEGATION_WINDOW = 8;
 
 interface PhraseMatch {
-  answer: "yes" | "no";
+  answer: Polarity;
   start: number;
   /** Tokens the match spans, words let in between included. */
   length: number;
@@ -129,7 +129,7 @@ function phraseWords(words: AnswerWords): Record<Polarity, string[][]> {
   if (!known) {
     const split = (phrases: readonly string[]) =>
       phrases.map((phrase) => expand(phrase).split(" ").map(canonical));
-    known = { yes: split(words.yes), no: split(words.no) };
+    known = { yes: split(words.yes), no: split(words.no), maybe: split(words.maybe ?? []) };
     phraseWordsOf.set(words, known);
   }
   return known;
@@ -155,7 +155,7 @@ export function matchAnswerWords(
     ].some((w) => elsewhere.has(w));
   let best: (PhraseMatch & { negations: number }) | undefined;
   const phrases = phraseWords(words);
-  for (const answer of ["yes", "no"] as const) {
+  for (const answer of ["yes", "no", "maybe"] as const) {
     for (const p of phrases[answer]) {
       for (let i = 0; i < tokens.length; i++) {
         const match = matchFrom(tokens, i, p);
@@ -164,6 +164,8 @@ export function matchAnswerWords(
         // A phrase said as written beats one with words let in; then the longer phrase, then the tighter match.
         const exact = span === p.length;
         const bestExact = best !== undefined && best.length === best.words;
+        // Too soon to tell only when no yes or no is said as written ("stuck on estimating time remaining").
+        if (answer === "maybe" && bestExact) continue;
         const better =
           !best ||
           (exact && !bestExact) ||
@@ -186,6 +188,8 @@ export function matchAnswerWords(
     )
       negated = !negated;
   }
+  // A negated maybe phrase ("it's not estimating any more") says nothing either way.
+  if (negated && best.answer === "maybe") return undefined;
   const answer = negated ? (best.answer === "yes" ? "no" : "yes") : best.answer;
   // The rest of the phrase's own clause: doubt said there is about this answer ("I'm not sure it finished"), not
   // doubt in another clause ("grey, maybe my storage is full, I don't know").

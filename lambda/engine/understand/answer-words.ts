@@ -347,6 +347,11 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   return readClause(text, words);
 }
 
+/** Words saying a state has lasted: a too-soon-to-tell answer said with them is a no. */
+const LASTING = cue(
+  /\b(still|keeps|kept|forever|since|ages|all (day|night|morning|afternoon|evening)|for (hours|days|ages|a while|an hour|a long time|the last|over))\b/,
+);
+
 /** A last clause that is itself an answer ("so no, let's not"), not news ("green, backup still not working"). */
 const LAST_WORD = cue(
   /^(so |then |and )?((yes|yeah|yep|no|nope|nah)$|(yes|yeah|no|nope) (please|thanks|thank you)$|let's not|let's do it|go ahead|go for it|do it|don't)\b/,
@@ -359,6 +364,8 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   const matched = matchAnswerWords(text, words);
   // Words let into a phrase make it a guess: a plain yes or no the caller opened with comes first.
   const own = matched?.gapped && (NO_LEAD.test(text) || YES_LEAD.test(text)) ? undefined : matched;
+  // Too soon to tell ("it says estimating"), unless it has been that way a while ("still estimating, for hours").
+  if (own?.answer === "maybe") return { answer: LASTING.test(text) ? "no" : "maybe", strength: "words" };
   if (own && has(DOUBT, own.rest)) return { answer: "maybe", strength: "clear" };
   if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };

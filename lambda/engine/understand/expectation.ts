@@ -85,9 +85,11 @@ function merge(shared: AnswerWords, own: AnswerWords | undefined): AnswerWords {
   let words = byOwn.get(own);
   if (!words) {
     const elsewhere = [...(own.elsewhere ?? []), ...(shared.elsewhere ?? [])];
+    const maybe = [...(own.maybe ?? []), ...(shared.maybe ?? [])];
     words = {
       yes: [...own.yes, ...shared.yes],
       no: [...own.no, ...shared.no],
+      ...(maybe.length > 0 ? { maybe } : {}),
       ...(elsewhere.length > 0 ? { elsewhere } : {}),
       ...(own.ratio ? { ratio: own.ratio } : {}),
     };

@@ -448,7 +448,7 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
   }
   // Only a clear yes goes ahead with something that can't be undone.
   if (c.waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
-  return answeredBy(answer, c.text, strength === "words" && answer !== "maybe");
+  return answeredBy(answer, c.text, strength === "words");
 }
 
 /** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
