@@ -223,12 +223,33 @@ export function botModel(content: Content): BotModel {
   return { locale: content.locale, nluConfidenceThreshold: NLU_CONFIDENCE_THRESHOLD, intents };
 }
 
+/** Whether a step's own words tap Back Up Now (in its default words): then it has just tried a backup. */
+const TRIES_BACKUP = /\bBack Up Now\b/;
+const defaultWords = (p: string | { default: string }) => (typeof p === "string" ? p : p.default);
+
+/**
+ * "Is your backup working now?" right after a fix that didn't itself start a backup (checking Wi-Fi, deleting old
+ * backups) is answered about the fix ("yep, connected"): such a step asks shared.askFixedTry, which says to try
+ * one first. A step's own `ask` wins.
+ */
+function withFixedAsk<S extends { then: string; say: string | { default: string }; ask?: unknown }>(
+  step: S,
+  shared: Content["shared"],
+): S {
+  if (step.then !== "fixed" || step.ask !== undefined || TRIES_BACKUP.test(defaultWords(step.say)))
+    return step;
+  return { ...step, ask: shared.askFixedTry };
+}
+
 /** Everything spoken, nothing that is only for training or review, with each phrase still worded per channel. */
 function spokenSource(content: Content) {
   const topics = Object.fromEntries(
     TOPIC_INTENTS.map((name) => {
       const { utterances: _u, sources: _s, steps, ...spoken } = content.topics[name];
-      return [name, { ...spoken, steps: steps.map(({ sources: _ss, ...step }) => step) }];
+      return [
+        name,
+        { ...spoken, steps: steps.map(({ sources: _ss, ...step }) => withFixedAsk(step, content.shared)) },
+      ];
     }),
   );
   const { intents: _i, ...shared } = content.shared;

@@ -155,7 +155,14 @@ const answerWords = z
      * `yesFrom` ("is your storage full, or nearly full?": 0.9).
      */
     ratio: z
-      .object({ yesFrom: z.number().gt(0).lte(1) })
+      .object({
+        yesFrom: z.number().gt(0).lte(1),
+        /**
+         * Yes too when less than this much is left, in gigabytes (numbers said without a unit count as
+         * gigabytes): "4.2 of 5" leaves 0.8 GB, too little for a backup, at a share of 0.84.
+         */
+        yesUnderFree: z.number().positive().optional(),
+      })
       .strict()
       .optional(),
     /**
@@ -402,6 +409,8 @@ export const SharedSchema = z
     askNextInfo: spoken,
     askNextInfoBrief: spoken,
     askFixed: spoken,
+    /** askFixed after a fix that didn't itself start a backup: says to try one (or watch it), then askFixed's question. */
+    askFixedTry: spoken,
     askConfirm: spoken,
     /** After a one-shot answer: offer the steps. */
     askWalkThrough: spoken,

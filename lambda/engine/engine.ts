@@ -12,7 +12,7 @@ import {
   settleAsk,
 } from "./asides.js";
 import { failure, offerAgent } from "./failure.js";
-import { initialState, SAID_UNSURE, type State } from "./state.js";
+import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,
@@ -238,6 +238,11 @@ function command(
       return void t.add(t.whereWeAre(), ...done);
     }
     case "back": {
+      // "Wait, go back" right after "glad it's working": the step that was taken as the fix, and its question.
+      if (s.phase === "anythingElse" && was.said === SAID_RESOLVED && s.topic !== undefined) {
+        t.state = { ...s, phase: "step" };
+        return readStep(t, s.step, { push: false });
+      }
       if (!t.inTopic) return noStepHere(t);
       const hist = [...s.hist];
       const previous = hist.pop();

@@ -113,8 +113,7 @@ export class Turn {
         return sh.askWalkThrough;
       case "step": {
         const step = this.step;
-        if (step?.then === "fixed") return sh.askFixed;
-        if (step?.then === "question") return step.ask ?? sh.askFixed;
+        if (step?.then === "fixed" || step?.then === "question") return step.ask ?? sh.askFixed;
         if (step?.then === "info") return hint ? sh.askNextInfo : sh.askNextInfoBrief;
         return hint ? sh.askNext : sh.askNextBrief;
       }

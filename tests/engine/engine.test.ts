@@ -85,7 +85,11 @@ describe("confirmation turns", () => {
     const atFix = play([topic("TroubleshootBackup"), { type: "no" }]);
     expect(atFix.state.step).toBe(2);
     expect(atFix.last.expect).toBe("yesNo");
-    expect(atFix.last.say.at(-1)).toBe(sh.askFixed);
+    // Checking Wi-Fi starts no backup: the question says to try one first. A step that taps Back Up Now asks plainly.
+    expect(atFix.last.say.at(-1)).toBe(sh.askFixedTry);
+    const settings = diagnosis.steps.findIndex((s) => s.id === "backup-settings");
+    const tried = play([{ type: "no" }], phone, { ...atFix.state, step: settings - 1 });
+    expect(tried.last.say.at(-1)).toBe(sh.askFixed);
     const yes = play([{ type: "yes" }], phone, atFix.state);
     expect(yes.last.say).toEqual([sh.replies.resolved, sh.askAnythingElse]);
     expect(yes.last.signals).toContainEqual({ kind: "resolved", topic: "TroubleshootBackup", step: 2 });
@@ -118,7 +122,7 @@ describe("confirmation turns", () => {
   it("answers 'not sure' with a way to find out, then asks again", () => {
     const atFix = play([topic("TroubleshootBackup"), { type: "no" }]).state;
     const unsure = play([{ type: "maybe" }], phone, atFix);
-    expect(unsure.last.say).toEqual([sh.replies.unsureFixed, sh.askFixed]);
+    expect(unsure.last.say).toEqual([sh.replies.unsureFixed, sh.askFixedTry]);
     expect(unsure.state.step).toBe(atFix.step);
     const q = play([topic("TroubleshootBackup"), { type: "maybe" }]);
     expect(q.last.say[0]).toBe(diagnosis.steps[0]?.unsure);

@@ -4,7 +4,7 @@
 import type { AnswerWords } from "../../content/types.js";
 import { matchAnswerWords } from "./answer-phrases.js";
 import { type Cue, cue } from "./cue.js";
-import { readRatio } from "./readings.js";
+import { readRatio, readUsage } from "./readings.js";
 
 export { matchAnswerWords, readRatio };
 
@@ -358,9 +358,12 @@ const LAST_WORD = cue(
 );
 
 function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
-  const share = words?.ratio ? readRatio(text) : undefined;
-  if (share !== undefined && words?.ratio)
-    return { answer: share >= words.ratio.yesFrom ? "yes" : "no", strength: "words" };
+  const usage = words?.ratio ? readUsage(text) : undefined;
+  if (usage !== undefined && words?.ratio) {
+    const { yesFrom, yesUnderFree } = words.ratio;
+    const full = usage.used / usage.total >= yesFrom || usage.total - usage.used < (yesUnderFree ?? 0);
+    return { answer: full ? "yes" : "no", strength: "words" };
+  }
   const matched = matchAnswerWords(text, words);
   // Words let into a phrase make it a guess: a plain yes or no the caller opened with comes first.
   const own = matched?.gapped && (NO_LEAD.test(text) || YES_LEAD.test(text)) ? undefined : matched;

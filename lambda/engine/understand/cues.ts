@@ -103,7 +103,12 @@ const REPEAT_REQUEST = cue(
 const DIDNT_HEAR = cue(
   /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry)[ ,.!?]+)*(?:what|huh|pardon|pardon me|sorry|come again|excuse me|what was that|what did you say|say again|i didn't (?:catch|hear|get) (?:that|you|it|what you said)|i missed (?:that|it|what you said)|i couldn't hear (?:you|that))(?:[ ,.!?]+(?:sorry|again|please))*[ ,.!?]*$/,
 );
-export const asksRepeat = (text: string) => REPEAT_REQUEST.test(text) || DIDNT_HEAR.test(text.trim());
+/** A whole turn asking what the line meant, about nothing named: "what do you mean?", "sorry, I don't follow". */
+const WHAT_MEANT = cue(
+  /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry|wait|hang on|okay|ok)[ ,.!?]+)*(?:what do you mean|what did you mean|what does that mean|what does this mean|what's that mean|whats that mean|what is that supposed to mean|meaning what|i don't get it|i don't get what you mean|i don't follow|i'm not following|i'm lost|you lost me|what are you on about|what are you talking about)(?:[ ,]+(?:by that|by it|by this|exactly|sorry|please|here))*[ ,.!?]*$/,
+);
+export const asksRepeat = (text: string) =>
+  REPEAT_REQUEST.test(text) || DIDNT_HEAR.test(text.trim()) || WHAT_MEANT.test(text.trim());
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON = cue(

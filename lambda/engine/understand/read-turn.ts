@@ -131,6 +131,10 @@ function supported(heard: Heard, text: string): Heard {
   return { ...heard, interpretations: kept };
 }
 
+/** "One more thing", "actually, I've got another question": something else to ask, at "anything else?". */
+const ONE_MORE =
+  /\b(?:one more(?: quick)?(?: thing| question)?|(?:another|a quick|one quick)(?: question| thing)|i (?:also )?(?:have|got|'ve got) (?:another|a|one more)(?: quick)? (?:question|thing))\b(?: (?:actually|though|sorry|please))?/;
+
 export function readTurn(content: SpeechContent, state: State | undefined, given: Heard): Input {
   const raw = given.text.trim();
   if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
@@ -162,6 +166,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (cameBackFromPause) {
     const rest = text.slice(cameBackFromPause[0].length).trim();
     return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "resume" };
+  }
+  // At "anything else?", "nope, that's it. Oh wait, one more: will it back up every night?": what follows "one
+  // more" is the turn, whatever came before it; "one more thing" on its own is a yes.
+  const more = waiting === "anythingElse" ? ONE_MORE.exec(text) : null;
+  if (more) {
+    const rest = text.slice((more.index ?? 0) + more[0].length).replace(/^[\s,]+/, "");
+    return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "yes", answered: true };
   }
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
@@ -267,12 +278,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose")?.answer;
     if (answer && answer !== "maybe") {
       if (before) return { type: "correction", answer };
-      // "No, actually yes, let's do it" at "is your backup working now?": a go-ahead, not news that it works.
+      // "No, actually yes, let's do it", "oh actually yeah, it's charging" at "is your backup working now?": a
+      // go-ahead or the step's own state, not news that the backup works.
       if (
         answer === "yes" &&
         waiting === "answer" &&
         atFixedStep(content, s) &&
-        goesAhead(text) &&
+        (goesAhead(text) || reportsDevice(text)) &&
         !successWord(text)
       )
         return { type: "maybe", answered: true };

@@ -57,7 +57,6 @@ function numberOf(spoken: string): number | undefined {
   return f === undefined ? n : n + f / 10;
 }
 
-/** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
 /** "A 100 gig plan and only 20 used": the total named as a plan, then what's used or left. */
 const PLAN_READING = cue(
   new RegExp(
@@ -79,12 +78,18 @@ const HAVE_USING = cue(
 const SAYS_USE = cue(/\bus(?:e|ed|ing)\s/);
 const SAYS_OF = cue(/\sof\s/);
 
-export function readRatio(text: string): number | undefined {
+/** What a reading of storage says is used, and of how much, in gigabytes where units are said (else as said). */
+export interface Usage {
+  used: number;
+  total: number;
+}
+
+export function readUsage(text: string): Usage | undefined {
   const had = SAYS_USE.test(text) ? HAVE_USING.exec(text) : null;
   if (had) {
     const total = had[1] ? numberOf(had[1]) : undefined;
     const used = had[2] ? numberOf(had[2]) : undefined;
-    if (total && used !== undefined && used <= total) return used / total;
+    if (total && used !== undefined && used <= total) return { used, total };
   }
   const plan = text.includes("plan") ? PLAN_READING.exec(text) : null;
   if (plan) {
@@ -92,7 +97,7 @@ export function readRatio(text: string): number | undefined {
     const amount = plan[2] ? numberOf(plan[2]) : undefined;
     if (total && amount !== undefined && amount <= total) {
       const left = /^(free|left|available|remaining|spare)$/.test(plan[3] ?? "");
-      return left ? (total - amount) / total : amount / total;
+      return { used: left ? total - amount : amount, total };
     }
   }
   const m = SAYS_OF.test(text) ? READING.exec(text) : null;
@@ -105,5 +110,11 @@ export function readRatio(text: string): number | undefined {
   if (amount === undefined || total === undefined || total <= 0 || amount > total) return undefined;
   // "12 gigs free out of 50" is what's left, not what's used.
   const left = m?.[3] !== undefined && /^(free|left|available|remaining|spare)$/.test(m[3]);
-  return left ? (total - amount) / total : amount / total;
+  return { used: left ? total - amount : amount, total };
+}
+
+/** The share used, from a reading of the form "X of Y" (0.98 for "4.9 of 5"), if the words have one. */
+export function readRatio(text: string): number | undefined {
+  const usage = readUsage(text);
+  return usage ? usage.used / usage.total : undefined;
 }

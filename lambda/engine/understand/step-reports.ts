@@ -26,10 +26,15 @@ const DEVICE_STATE = cue(
 const WIFI_STATE = cue(
   /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b/,
 );
+/** "Yep, connected", "yeah it's charging": a yes, then the state the step asked for, said alone. */
+const YES_THEN_STATE = cue(
+  /^(?:(?:yes|yeah|yep|yup|mhm|uhhuh|sure|ok|okay|right)\b ?,? ?)+(?:it's |its |it is |i'm |i am |phone's |phone is )?(?:now |already |all )?(?:connected|charging|plugged in|on|green|updated|installed|restarted|deleted|removed)\b/,
+);
 /** The Wi-Fi as a step asked to check it: on, connected, a strong signal. */
 export const reportsWifi = (text: string) => WIFI_STATE.test(text) || SIGNAL.test(text);
 /** What the caller said about the phone's state, as a step asked for it. */
-export const reportsDevice = (text: string) => DEVICE_STATE.test(text) || reportsWifi(text);
+export const reportsDevice = (text: string) =>
+  DEVICE_STATE.test(text) || YES_THEN_STATE.test(text) || reportsWifi(text);
 /** A report of the step done: carried out, its result, or the Wi-Fi as it asked. */
 export const reportsDone = (text: string) => DONE_REPORT.test(text) || didTheStep(text) || reportsWifi(text);
 
