@@ -20,6 +20,7 @@ import {
   pickUp,
   readStep,
   readStepNumbered,
+  resolved,
   startTopic,
 } from "./steps.js";
 import { soFar } from "./summary.js";
@@ -150,7 +151,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   const answered = "answered" in input && input.answered === true;
   const ready = wasPaused && !answered && (input.type === "yes" || input.type === "next");
   const inWords = "inWords" in input && input.inWords === true;
-  command(t, ready ? "resume" : input.type, { wasPaused, said, inWords });
+  const fixed = "fixed" in input && input.fixed === true;
+  command(t, ready ? "resume" : input.type, { wasPaused, said, inWords, fixed });
 }
 
 /** Commands that make sense as the very first words of a call. */
@@ -171,7 +173,7 @@ function noStepHere(t: Turn) {
 function command(
   t: Turn,
   cmd: Recognised,
-  was: { wasPaused: boolean; said: string | undefined; inWords?: boolean },
+  was: { wasPaused: boolean; said: string | undefined; inWords?: boolean; fixed?: boolean },
 ) {
   const sh = t.shared;
   const s = t.state;
@@ -179,6 +181,8 @@ function command(
     case "agent":
       return void t.handOff("requested");
     case "stop":
+      // "It's backing up now, thanks, bye": fixed, then goodbye (not "we got to step 4, call back").
+      if (was.fixed && s.phase === "step" && t.step?.then === "fixed") resolved(t.note("y"));
       return void t.goodbye();
     case "cancel": {
       // "Never mind" drops what is under way and keeps the call; with nothing under way it ends the call.

@@ -75,6 +75,8 @@ export type Input =
       answered?: boolean;
       /** Answered in the question's own words ("there's loads of room"), not yes or no. */
       inWords?: boolean;
+      /** With stop at "is your backup working now?": leaving with news that it works ("it's working now, bye"). */
+      fixed?: boolean;
     }
   | { type: "noInput" }
   | { type: "noMatch" }

@@ -132,8 +132,11 @@ function supported(heard: Heard, text: string): Heard {
 }
 
 /** "One more thing", "actually, I've got another question": something else to ask, at "anything else?". */
-const ONE_MORE =
-  /\b(?:one more(?: quick)?(?: thing| question)?|(?:another|a quick|one quick)(?: question| thing)|i (?:also )?(?:have|got|'ve got) (?:another|a|one more)(?: quick)? (?:question|thing))\b(?: (?:actually|though|sorry|please))?/;
+/** A yes, or "actually", leading into what the caller wants: "yeah actually, ...". */
+const YES_THEN = cue(/^(?:(?:yes|yeah|yep|yup|sure|actually|well|oh|okay|ok)\b ?,? ?)+/);
+const ONE_MORE = cue(
+  /\b(?:one more(?: quick)?(?: thing| question)?|(?:another|a quick|one quick)(?: question| thing)|i (?:also )?(?:have|got|'ve got) (?:another|a|one more)(?: quick)? (?:question|thing))\b(?: (?:actually|though|sorry|please))?/,
+);
 
 export function readTurn(content: SpeechContent, state: State | undefined, given: Heard): Input {
   const raw = given.text.trim();
@@ -174,13 +177,21 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const rest = text.slice((more.index ?? 0) + more[0].length).replace(/^[\s,]+/, "");
     return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "yes", answered: true };
   }
+  // So is a question after a yes: "yeah actually, how much is more storage?".
+  const yesThen = waiting === "anythingElse" ? YES_THEN.exec(text) : null;
+  const asking = yesThen ? text.slice(yesThen[0].length).trim() : "";
+  if (asking && isQuestion(asking)) return readTurn(content, s, { ...given, text: asking });
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
   const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
   const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
   const reply = answering ? readAnswer(text, words) : undefined;
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
-  if (!asked && isLeaving(text)) return { type: "stop" };
+  if (!asked && isLeaving(text)) {
+    // "It's working, it's backing up. Bye": the question answered on the way out.
+    const fixed = atFixedStep(content, s) && saysBackupWorked(text) && !saysNegation(text);
+    return fixed ? { type: "stop", fixed } : { type: "stop" };
+  }
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
   // A person asked for in so many words, wherever the conversation is.
