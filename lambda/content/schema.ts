@@ -234,6 +234,11 @@ export const StepSchema = z
     /** The step restarts the iPhone: a caller phoning from it is told to call back (not said on a speaker). */
     restartsPhone: z.boolean().optional(),
     /**
+     * The topic this step is a short form of ("checking iCloud Backup is on" in the general topic): at this step,
+     * words of that topic ("it's green now") are about the step, so that topic is never offered here.
+     */
+    covers: z.enum(TOPIC_INTENTS).optional(),
+    /**
      * Answers in the question's own words ("it's gray" at "is the switch green?"), on 'question' and 'fixed'
      * steps: key words or short phrases a caller may answer with. A phrase preceded by a negation ("not green")
      * counts as the opposite answer. 'fixed' steps also understand shared.fixedAnswers.

@@ -106,19 +106,24 @@ const GO_BACK = cue(
  * not Next, "looks like it was back in January" not Back): the next one the NLU found plausible leads instead,
  * or FallbackIntent. An NLU unsure of everything (FallbackIntent first) stays unsure.
  */
-function supported(heard: Heard, text: string): Heard {
+function supported(heard: Heard, text: string, covered: string | undefined): Heard {
   if (!text) return heard;
   const kept: Interpretation[] = [];
   let dropped = false;
   for (const i of heard.interpretations) {
     const command = navCommand(i.intent);
-    if (command && !saysCommand(command, text)) {
+    // The topic the step under way is a part of ("it's green now" at the general topic's backup-settings step,
+    // words of checking iCloud Backup is on): the step's own words, never a reason to offer that topic.
+    if ((command && !saysCommand(command, text)) || i.intent === covered) {
       dropped = true;
       continue;
     }
     kept.push(i);
   }
   if (!dropped) return heard;
+  // The step's own topic led: the words are about the step, and no other guess leads in its place.
+  if (covered !== undefined && heard.interpretations[0]?.intent === covered)
+    return { ...heard, interpretations: [{ intent: FALLBACK_INTENT }, ...kept] };
   const lead = kept[0];
   if (!lead || lead.intent === FALLBACK_INTENT || (lead.confidence ?? 0) < PLAUSIBLE)
     return {
@@ -142,10 +147,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const raw = given.text.trim();
   if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
   const text = normaliseWords(raw);
-  const heard = supported(given, text);
+  const s = state;
+  const covered = s?.phase === "step" || s?.phase === "confirm" ? stepCovers(content, s) : undefined;
+  const heard = supported(given, text, covered);
   const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
   const topConfidence = heard.interpretations[0]?.confidence ?? 0;
-  const s = state;
   const inTopic = s?.phase === "step" || s?.phase === "confirm";
   const { waiting, words } = waitingFor(content, s);
 
@@ -331,7 +337,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     // The stall word is what the NLU's wait or hold command heard, not the question: read without it.
     if (stalled && isQuestion(stalled))
-      return readQuestion(content, s, supported(heard, stalled), stalled, inTopic);
+      return readQuestion(content, s, supported(heard, stalled, covered), stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
     // At "anything else?", even a loose no counts: "wait, it's not working" re-opens the problem.
     if (then && ((then.strength !== "loose" && then.strength !== "hedge") || waiting === "anythingElse"))
@@ -385,6 +391,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (leads && !(asked && reply.answer !== "maybe" && !OPENS_WITH_ANSWER.test(text)))
       return answerInContext(reply, { s, waiting, text, inTopic, heard });
   }
+  // "Okay, I tapped it, but it says no internet connection": news of another problem the NLU is sure of, not the
+  // step done. Whether to leave this one is asked.
+  if (waiting === "done" && !asked && aboutAnotherProblem(s, top, topConfidence) && PROBLEM_NEWS.test(text))
+    return topicInContext(s, top, text, inTopic);
   if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
     return { type: "next", answered: true };
   if (waiting === "done" && !asked) {
@@ -408,6 +418,18 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
   return byIntent(content, s, top, text, inTopic, heard);
 }
+
+/** The topic the step under way is a part of, when it's one of another topic's fixes (content: `covers`). */
+const stepCovers = (content: SpeechContent, s: State) =>
+  s.topic !== undefined ? content.topics[s.topic].steps[s.step]?.covers : undefined;
+
+/** Another problem than the one under way, named with the NLU sure of it. */
+const aboutAnotherProblem = (s: State | undefined, top: string, confidence: number): top is TopicId =>
+  isTopicIntent(top) && top !== "ContactSupport" && top !== s?.topic && confidence >= SURE_OF_TOPIC;
+/** Words that report something wrong: "it says no internet", "there's an error", "it won't". */
+const PROBLEM_NEWS = cue(
+  /\b(no (internet|connection|wifi|signal|network|service|space|storage|room)|error|failed|fails|can't|cannot|couldn't|won't|doesn't|isn't|not (connected|working|enough))\b/,
+);
 
 /** A question that asks for something, not how to tell the answer ("how do I check?" is a not sure). */
 const WH_QUESTION = cue(/^(what|what's|which|who|why|where|when|what if|so what|and what|but what)\b/);
