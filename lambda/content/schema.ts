@@ -490,6 +490,8 @@ export const SharedSchema = z
         stillSameProblem: spoken,
         /** A question the line has no answer for; the step's question follows. */
         unknownQuestion: spoken,
+        /** "Why are we doing this?" at a step: what the steps are for, and which this one is ({title}). */
+        whyStep: template(["title"]),
         /** Words of another topic, said mid-topic without asking to change: ask before leaving. */
         switchTopic: template(["current", "next"]),
         /** "No" to switchTopic: back to where they were. */

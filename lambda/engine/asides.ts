@@ -24,11 +24,14 @@ export function sideAnswer(t: Turn, intent: string): string | undefined {
 }
 
 /** A side question: the short answer (or an honest "I don't have that"), then the question that was open. */
-export function answerSideQuestion(t: Turn, intent: string | undefined) {
+export function answerSideQuestion(t: Turn, intent: string | undefined, whyStep = false) {
   const answer = intent ? sideAnswer(t, intent) : undefined;
   if (answer && intent) {
     t.add(answer);
     t.state = { ...t.state, said: intent };
+  } else if (whyStep && t.inTopic && t.step) {
+    // "Why are we checking storage?": what the steps are for, and which one this is.
+    t.add(fill(t.shared.replies.whyStep, { title: t.step.title }));
   } else if (t.state.phase === "confirm" && t.step?.confirm) {
     // A question at a confirmation ("which ones should I delete?") is about the step it announces: its warning
     // says what it does and what to keep, so that is the answer, before the question again.

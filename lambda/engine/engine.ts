@@ -119,7 +119,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   const said = t.state.said;
   t.state = { ...t.state, said: undefined };
   if (settleAsk(t, input)) return;
-  if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent);
+  if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent, input.whyStep);
   if (input.type === "correction") return correct(t, input.answer, said);
   if (input.type === "wondersAboutPerson") return offerAgent(t);
   if (input.type === "noPerson") return void t.add(t.shared.replies.keepTrying);

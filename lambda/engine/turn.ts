@@ -25,6 +25,8 @@ export class Turn {
   readonly after: string[] = [];
   /** Say how to answer this turn's question even if this call has heard it before: after a miss, or help. */
   coach = false;
+  /** This turn read the step's own words (so a fixed step's own ask follows them). */
+  private saidStep = false;
   /** The hints this call had heard before this turn (a fresh state from a handler must not forget them). */
   private readonly hintedBefore: HintKind[];
   end?: Output["end"];
@@ -113,7 +115,10 @@ export class Turn {
         return sh.askWalkThrough;
       case "step": {
         const step = this.step;
-        if (step?.then === "fixed" || step?.then === "question") return step.ask ?? sh.askFixed;
+        // A fixed step's own ask ("then tap Back Up Now ... is your backup working now?") follows its words; asked
+        // again after a hint or a side answer, the question alone.
+        if (step?.then === "fixed") return (this.saidStep && step.ask) || sh.askFixed;
+        if (step?.then === "question") return step.ask ?? sh.askFixed;
         if (step?.then === "info") return hint ? sh.askNextInfo : sh.askNextInfoBrief;
         return hint ? sh.askNext : sh.askNextBrief;
       }
@@ -166,7 +171,10 @@ export class Turn {
     if (!step) return [];
     const label = fill(this.shared.stepLabel, { n: this.stepNumber });
     if (this.state.phase === "confirm" && step.confirm) return [label, step.confirm];
-    if (this.state.phase === "step") return [label, step.say, ...this.callBackNote(step.restartsPhone)];
+    if (this.state.phase === "step") {
+      this.saidStep = true;
+      return [label, step.say, ...this.callBackNote(step.restartsPhone)];
+    }
     return [];
   }
 

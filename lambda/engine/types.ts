@@ -65,7 +65,8 @@ export type Input =
    */
   | { type: "stepNumber"; n: number; go: boolean }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
-  | { type: "sideQuestion"; intent?: string }
+  /** `whyStep`: "why are we doing this?", asked about the step under way. */
+  | { type: "sideQuestion"; intent?: string; whyStep?: boolean }
   /**
    * `answered`: the caller's words answer the open question themselves ("okay, yes, there is one"), so after a
    * pause they are taken as the answer, not as "I'm ready".

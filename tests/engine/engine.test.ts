@@ -122,7 +122,7 @@ describe("confirmation turns", () => {
   it("answers 'not sure' with a way to find out, then asks again", () => {
     const atFix = play([topic("TroubleshootBackup"), { type: "no" }]).state;
     const unsure = play([{ type: "maybe" }], phone, atFix);
-    expect(unsure.last.say).toEqual([sh.replies.unsureFixed, sh.askFixedTry]);
+    expect(unsure.last.say).toEqual([sh.replies.unsureFixed, sh.askFixed]);
     expect(unsure.state.step).toBe(atFix.step);
     const q = play([topic("TroubleshootBackup"), { type: "maybe" }]);
     expect(q.last.say[0]).toBe(diagnosis.steps[0]?.unsure);

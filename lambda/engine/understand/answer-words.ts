@@ -344,8 +344,21 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
     if (ended && ended.answer !== "maybe" && (ended.strength === "words" || ended.strength === "clear"))
       return ended;
   }
-  return readClause(text, words);
+  const reading = readClause(text, words);
+  // "I think so, it keeps saying it's wrong though": a hedged yes with trouble said beside it is not sure.
+  if (reading?.answer === "yes" && reading.strength === "hedge" && troubleBeside(text))
+    return { answer: "maybe", strength: "clear" };
+  return reading;
 }
+
+/** Trouble said beside an answer: something wrong, rejected, failing, that won't work. */
+const TROUBLE_BESIDE = cue(
+  /\b(wrong|incorrect|invalid|rejected|error|fails|failed|failing|won't (work|accept|take|let)|not working|doesn't work|didn't work|never works)\b/,
+);
+/** Trouble denied ("it didn't fail this time", "no error"): the yes itself, not trouble beside it. */
+const TROUBLE_DENIED =
+  /\b(didn't|doesn't|hasn't|haven't|never|no|not|isn't|wasn't|without)( \w+)? (fail|fails|failed|failing|error|errors|wrong)\b/g;
+const troubleBeside = (text: string) => TROUBLE_BESIDE.test(text.replace(TROUBLE_DENIED, ""));
 
 /** Words saying a state has lasted: a too-soon-to-tell answer said with them is a no. */
 const LASTING = cue(

@@ -68,10 +68,14 @@ export function readQuestion(
   // Yes), a side question only counts when it is in the running, not a distant alternative.
   // With nothing the NLU was sure of, an alternative must at least be plausible: a weak guess answers another
   // question than the one asked ("wait, what does the bar mean?" is not about account recovery).
+  // At a confirmation of a step that can't be undone, no guess: a question the NLU didn't put first is about the
+  // step ("which one do I delete?"), and its warning is the answer.
   const side =
-    top === FALLBACK_INTENT
-      ? sideQuestionOf(content, s, heard, 1, PLAUSIBLE)
-      : sideQuestionOf(content, s, heard, IN_THE_RUNNING);
+    s?.phase === "confirm"
+      ? undefined
+      : top === FALLBACK_INTENT
+        ? sideQuestionOf(content, s, heard, 1, PLAUSIBLE)
+        : sideQuestionOf(content, s, heard, IN_THE_RUNNING);
   if (side) return { type: "sideQuestion", intent: side };
   // A question about another problem mid-topic: offer to go there; about this one: where we are in it.
   const confidence = heard.interpretations[0]?.confidence ?? 0;

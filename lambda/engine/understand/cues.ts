@@ -110,6 +110,12 @@ const WHAT_MEANT = cue(
 export const asksRepeat = (text: string) =>
   REPEAT_REQUEST.test(text) || DIDNT_HEAR.test(text.trim()) || WHAT_MEANT.test(text.trim());
 
+/** "Why are we checking storage?", "but why?", "what's this step for?": why the step under way, asked. */
+const WHY_STEP = cue(
+  /(?:^|, )(?:(?:but|and|so|okay|ok|wait|sorry|hmm|um|just|hang on|hold on) ,? ?)*(?:why|how come|what for|what's (?:this|that) (?:step )?for|what's the point(?: of (?:this|that|it|doing this))?|what does (?:this|that) (?:step )?do)(?: (?:are|do|should|would|must|am|is|does|did) (?:we|i|you|this|that|it)| (?:we're|we are|i'm|i am|we|i|you))?(?: (?:need to|have to|got to|gotta|going to|want me to))?(?: (?:do|doing|check|checking|look|looking|try|trying|restart|restarting|delete|deleting|update|updating|sign|signing|turn|turning|reset|resetting|plug|plugging)(?: [a-z']+){0,3})?(?: (?:though|exactly|again|first|then|for|now))?[ ?!.]*$/,
+);
+export const asksWhyStep = (text: string) => WHY_STEP.test(text);
+
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON = cue(
   /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/,
@@ -175,7 +181,7 @@ const MUST_SAY: Partial<Record<Recognised, Cue>> = {
   resume: cue(/\b(continue|resume|back|pick up|carry on|ready|go on)\b/),
   skip: cue(/\b(skip|already|tried|done that|did that)\b/),
   whichStep: cue(
-    /\b(step|steps|where am|where are|where we are|where was i|where were we|where did we (get|leave off|stop)|lost track|whereabouts|how many|how far|which|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
+    /\b(step|steps|where am|where are|where we are|where was i|where were we|where did we (get|leave off|stop)|lost track|whereabouts|how many|how far|which (step|part|bit|stage|one are we|one am i on)|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
   ),
   startOver: cue(/\b(start|over|beginning|top|scratch|begin)\b/),
   repeat: cue(
@@ -224,7 +230,7 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
  * stuck" (the "I" left out of "I did that").
  */
 const QUESTION = cue(
-  /^(how|what|what's|whats|why|where|where's|when|which|who|if|so what|and what|but what|but how|but will|and will|wait what|sorry what)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))/,
+  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))/,
 );
 /** "It back up by itself, when?": a question word at the end. */
 const QUESTION_AT_END = cue(

@@ -23,6 +23,7 @@ import { cue } from "./cue.js";
 import {
   afterStall,
   asksRepeat,
+  asksWhyStep,
   beforeStallAtEnd,
   cameBack,
   correctionIn,
@@ -209,6 +210,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (person === "withdrawn" || (person === "declined" && !namesProblem)) return { type: "noPerson" };
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
+  // "Why are we checking storage?": why this step, unless the NLU is certain it's a question it has an answer
+  // for ("why do I have to plug it in?") or sure it names a problem ("why is my backup failing?").
+  const sureOfOther = isTopicIntent(top)
+    ? topConfidence >= SURE_OF_TOPIC
+    : isSideQuestion(content, top) && topConfidence >= CERTAIN_OF_SIDE_QUESTION;
+  if (inTopic && asksWhyStep(text) && !sureOfOther) return { type: "sideQuestion", whyStep: true };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
   // "What was step one again?", "go back to the first step": that step, by the number the caller heard.
   const numbered = inTopic ? stepAskedFor(text) : undefined;
