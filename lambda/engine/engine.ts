@@ -124,6 +124,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   if (input.type === "wondersAboutPerson") return offerAgent(t);
   if (input.type === "noPerson") return void t.add(t.shared.replies.keepTrying);
   if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n, input.go) : noStepHere(t);
+  if (input.type === "stepNamed") return t.inTopic ? readStep(t, input.step, { push: true }) : noStepHere(t);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
     if (t.state.phase === "resume") return startTopic(t, input.topic);

@@ -64,6 +64,8 @@ export type Input =
    * ("what was step one again?"), with the question open now asked after it.
    */
   | { type: "stepNumber"; n: number; go: boolean }
+  /** A step of the topic under way asked for by what it does ("I'd rather just buy more storage"): its index. */
+  | { type: "stepNamed"; step: number }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
   /** `whyStep`: "why are we doing this?", asked about the step under way. */
   | { type: "sideQuestion"; intent?: string; whyStep?: boolean }

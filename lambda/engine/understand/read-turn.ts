@@ -54,6 +54,7 @@ import {
   isSideQuestion,
   PLAUSIBLE,
 } from "./heard.js";
+import { stepNamed } from "./step-by-name.js";
 import { didTheStep, reportsDevice, reportsDone, saysBackupWorked, successWord } from "./step-reports.js";
 
 export type { Heard, Interpretation };
@@ -220,6 +221,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "What was step one again?", "go back to the first step": that step, by the number the caller heard.
   const numbered = inTopic ? stepAskedFor(text) : undefined;
   if (numbered !== undefined) return { type: "stepNumber", ...numbered };
+  // "I'd rather just buy more storage", "can we skip to restarting it?": that step, by what it does.
+  const named = inTopic ? stepNamed(content, s, text) : undefined;
+  if (named !== undefined) return { type: "stepNamed", step: named };
   // "Go back two steps": the step heard that many numbers before this one.
   const back = inTopic && s?.topic !== undefined ? stepsBack(text) : undefined;
   if (back !== undefined && s?.topic !== undefined) {

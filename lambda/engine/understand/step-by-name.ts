@@ -1,0 +1,118 @@
+// A step of the topic under way asked for by what it does, not by its number: "I'd rather just buy more storage",
+// "can we skip to restarting it?", "just tell me how to delete the old backup". Read against the steps' titles
+// (content), so a new topic's steps are found the same way with no words added here.
+import type { SpeechContent } from "../../content/types.js";
+import type { State } from "../state.js";
+import { normaliseWords } from "./answer-words.js";
+import { cue } from "./cue.js";
+
+/** A request to do something ("I'll just", "can we skip to", "just tell me how to"), said before what it is. */
+const ASKS_TO = cue(
+  /\b(i'll just|i will just|i'd rather|i would rather|i'd prefer to|let's just|let's|can we|could we|can you|can i just|just tell me how to|tell me how to|skip to|go to|jump to|take me to|i want to|i just want to|i wanna|i'd like to|rather just|how about we|i'll go ahead and)\b/,
+);
+
+/** Words of a title that say nothing about what the step does. */
+const PLAIN = new Set([
+  "your",
+  "you",
+  "a",
+  "an",
+  "the",
+  "this",
+  "that",
+  "of",
+  "to",
+  "on",
+  "is",
+  "it",
+  "iphone",
+  "iphone's",
+  "don't",
+  "now",
+  "and",
+  "in",
+  "up",
+]);
+
+/** A word's stem, near enough to meet its other forms: "buying" and "buy", "deleting" and "delete", "backups". */
+const stem = (word: string) => word.replace(/'s$/, "").replace(/(ing|es|s|e)$/, "");
+
+interface Named {
+  index: number;
+  /** The title's first word's stem: what the step does ("updating iOS": updat). */
+  action: string | undefined;
+  /** The title's meaningful stems. */
+  stems: Set<string>;
+  /** Those no other step's title in the topic has: what tells this step from the rest. */
+  own: Set<string>;
+}
+
+const namedSteps = new WeakMap<object, Named[]>();
+function stepsOf(content: SpeechContent, topic: keyof SpeechContent["topics"]): Named[] {
+  const steps = content.topics[topic].steps;
+  let named = namedSteps.get(steps);
+  if (!named) {
+    const wordsOf = (title: string) =>
+      normaliseWords(title)
+        .split(/[^a-z']+/)
+        .filter((w) => w.length > 0 && !PLAIN.has(w))
+        .map(stem);
+    const all = steps.map((s) => new Set(wordsOf(s.title)));
+    named = all.map((stems, index) => ({
+      index,
+      action: wordsOf(steps[index]?.title ?? "")[0],
+      stems,
+      own: new Set([...stems].filter((w) => all.every((other, j) => j === index || !other.has(w)))),
+    }));
+    namedSteps.set(steps, named);
+  }
+  return named;
+}
+
+/** Actions too general to name a step alone ("let's try that" is a go-ahead, not "trying a backup now"). */
+const GENERAL = new Set([
+  "try",
+  "check",
+  "open",
+  "mak",
+  "start",
+  "turn",
+  "do",
+  "get",
+  "go",
+  "keep",
+  "us",
+  "find",
+]);
+
+/** Words that put the words after them out of the request ("I don't want to delete", "rather pay than delete"). */
+const NEGATED = /^(don't|do not|not|never|no|won't|wouldn't|can't|than|instead|without)$/;
+
+/**
+ * The step of the topic under way the caller asks to go to by what it does, other than the one they're on: the
+ * title's words said after a request (none just after a negation), telling it from every other step. Undefined
+ * when no step, or more than one, fits.
+ */
+export function stepNamed(content: SpeechContent, s: State | undefined, text: string): number | undefined {
+  if (!s?.topic || (s.phase !== "step" && s.phase !== "confirm")) return undefined;
+  const asked = ASKS_TO.exec(text);
+  if (!asked) return undefined;
+  const words = text
+    .slice((asked.index ?? 0) + asked[0].length)
+    .split(/[^a-z']+/)
+    .filter((w) => w.length > 0);
+  const said = new Set<string>();
+  words.forEach((w, i) => {
+    const before = words.slice(Math.max(0, i - 3), i);
+    if (!before.some((b) => NEGATED.test(b))) said.add(stem(w));
+  });
+  // What the step does, said, when no other step does it ("update": updating iOS); or one of its own words and
+  // another of its title ("buy more": buying more iCloud storage).
+  const fits = stepsOf(content, s.topic).filter(
+    (n) =>
+      n.index !== s.step &&
+      ((n.action !== undefined && !GENERAL.has(n.action) && n.own.has(n.action) && said.has(n.action)) ||
+        ([...n.own].some((w) => said.has(w)) && [...n.stems].filter((w) => said.has(w)).length >= 2)),
+  );
+  return fits.length === 1 ? fits[0]?.index : undefined;
+}
