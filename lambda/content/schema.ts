@@ -136,8 +136,9 @@ const answerPhrase = z
   .regex(/^[a-z0-9' -]+$/, "must be lowercase words (letters, digits, ' and -), as a caller says them")
   .refine((s) => wordCount(s) <= 6, "must be at most 6 words: a key phrase, not a sentence")
   .refine(
-    (s) => !/^(not|isn't|wasn't|don't|doesn't)\b/.test(s) && !/^(yes|no|yeah|nope)$/.test(s),
-    "must not be a plain yes or no, nor start with a negation: write 'green', and 'not green' is understood as the opposite",
+    // "Not enough storage" is the alert's own words, not the opposite of "enough storage".
+    (s) => !/^(not|isn't|wasn't|don't|doesn't)\b(?! enough\b)/.test(s) && !/^(yes|no|yeah|nope)$/.test(s),
+    "must not be a plain yes or no, nor start with a negation (but 'not enough'): write 'green', and 'not green' is understood as the opposite",
   );
 
 const answerWords = z
@@ -422,6 +423,11 @@ export const SharedSchema = z
     askAnythingElse: spoken,
     /** Answers in words to askFixed ("is your backup working now?"), for every 'fixed' step. */
     fixedAnswers: answerWords,
+    /**
+     * Answers in words to a confirmation before a step that can't be undone ("I still use the iPad", "I'd rather
+     * keep it"): a no. A yes there must be said plainly, so the yes list is usually empty.
+     */
+    confirmAnswers: answerWords,
     reprompts: z
       .object({ topic: reprompts, next: reprompts, yesNo: reprompts, anythingElse: reprompts })
       .strict(),

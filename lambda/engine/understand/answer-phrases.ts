@@ -23,6 +23,8 @@ const NEGATORS = new Set([
   "hardly",
   "barely",
   "nowhere",
+  // "Nothing about storage": no mention of it.
+  "nothing",
   "without",
   "cannot",
   // Typed without the apostrophe.
@@ -51,8 +53,12 @@ interface PhraseMatch {
 }
 
 const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't") || w === "no" || w === "not";
-/** Whether a statement in the (normalised) text is negated: "isn't syncing", "never turns on"; a "no" answers. */
-export const saysNegation = (text: string) => text.split(" ").some((w) => w !== "no" && isNegator(w));
+/**
+ * Whether a statement in the (normalised) text is negated: "isn't syncing", "never turns on"; a "no" answers, and
+ * "nothing" is no negation of a statement ("nothing else").
+ */
+export const saysNegation = (text: string) =>
+  text.split(" ").some((w) => w !== "no" && w !== "nothing" && isNegator(w));
 
 /**
  * Words a caller may put inside a phrase ("forgot my Apple ID password" for "forgot my password"). A negation
@@ -90,6 +96,11 @@ function matchFrom(
 /** "There's one" and "there is one" are the same answer. */
 const expand = (text: string) =>
   text
+    // "Its going", typed without the apostrophe: "it's", before what an answer says of it.
+    .replace(
+      /\bits (?=(going|working|done|fixed|backing|stuck|still|not|on|off|full|green|grey|gray|finished|moving|uploading|running|fine|ok|okay)\b)/g,
+      "it is ",
+    )
     .replace(/\b(there|it|that|what|here)'s\b/g, "$1 is")
     .replace(/\bi'm\b/g, "i am")
     .replace(/\bi've\b/g, "i have")

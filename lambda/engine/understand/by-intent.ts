@@ -37,6 +37,8 @@ const SAFE_IN_QUESTION = new Set<Recognised>([
   "pause",
   "resume",
   "maybe",
+  // "Can you delete what you saved about me?": asked as a question, meant as the request (confirmed first).
+  "deleteMyData",
 ]);
 
 /** The first topic the NLU found plausible, when the words are more than a bare yes. */

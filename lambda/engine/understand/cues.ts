@@ -64,7 +64,7 @@ export const isLeaving = (text: string) => LEAVING.test(text);
 
 /** A whole turn of thanks or "that's all": at "anything else?", the caller is done. */
 const DONE_HERE = cue(
-  /^(?:(?:great|good|ok|okay|perfect|lovely|brilliant|awesome|cool|fine|no|nope|that's (?:all|it|everything)|nothing else|all good|i'm good|i'm all set)[ ,.!]*)*(?:(?:thanks|thank you|many thanks|cheers)(?: (?:so much|very much|a lot|again))?|that's (?:all|it|everything)|nothing else|i'm good|i'm all set|all set)[ ,.!]*$/,
+  /^(?:(?:great|good|ok|okay|perfect|lovely|brilliant|awesome|cool|fine|no|nope|thanks|thank you|that's (?:all|it|everything)|nothing else|all good|i'm good|i'm all set)[ ,.!]*)*(?:(?:thanks|thank you|many thanks|cheers)(?: (?:so much|very much|a lot|again))?|that's (?:all|it|everything)|nothing else|i'm good|i'm all set|all set)(?: then)?[ ,.!]*$/,
 );
 export const isDoneHere = (text: string) => DONE_HERE.test(text.trim());
 
@@ -97,7 +97,7 @@ export function correctionIn(text: string): { tails: string[]; earlier: boolean 
 
 /** "Could you say all that once more, slowly?": the step again, whatever the NLU made of it. */
 const REPEAT_REQUEST = cue(
-  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question|what did you say|what did you just say)\b/,
+  /\b(say (that|it|all that|this) (again|once more|one more time|slower|more slowly)|repeat (that|it|this|the step|all that)|once more|one more time|more slowly|slower please|say it slower|what was the question|what's the question|what did you ask|what was that question|what did you say|what did you just say)\b|^(?:(?:sorry|pardon|huh|um|uh|oh) ,? ?)+what was that\b(?! (?:step|about|for|thing|bit|part))/,
 );
 /** A whole turn that only says the caller didn't hear: "what?", "sorry?", "hmm, come again?", "I missed that". */
 const DIDNT_HEAR = cue(
@@ -196,7 +196,10 @@ const MUST_SAY: Partial<Record<Recognised, Cue>> = {
   cancel: cue(
     /\b(cancel|never ?mind|forget (it|about it|that|this)|quit|exit|give up|leave it|drop it|don't bother)\b/,
   ),
-  deleteMyData: cue(/\b(delete|erase|remove|forget|clear|wipe)\b|\b(don't|do not) (keep|store|save)\b/),
+  // What the line keeps about the caller, not their backup: "delete my backup?" is about the steps.
+  deleteMyData: cue(
+    /\b(delete|erase|remove|forget|clear|wipe)\b.*\b(me|my (data|information|info|details|progress|saved progress|number|phone number|record|records|place|saved place|history|call|stuff you)|what you(?:'ve)? (saved|have|stored|kept|know|got)|everything|anything you|that you saved|the saved)\b|\b(don't|do not) (keep|store|save)\b/,
+  ),
   back: cue(/\b(back|previous|before|last one|undo)\b/),
 };
 /** "It's back on", "it came back up": news about the iPhone, not the back command. */

@@ -11,10 +11,10 @@ export function waitingFor(
   s: State | undefined,
 ): { waiting: Waiting; words?: AnswerWords } {
   if (!s || s.phase === "start" || s.phase === "topic" || s.phase === "ended") return { waiting: "topic" };
-  if (s.ask === "delete") return { waiting: "confirm" };
+  if (s.ask === "delete") return { waiting: "confirm", words: content.shared.confirmAnswers };
   if (s.ask || s.offered || s.phase === "offer" || s.phase === "resume") return { waiting: "answer" };
   if (s.phase === "anythingElse") return { waiting: "anythingElse" };
-  if (s.phase === "confirm") return { waiting: "confirm" };
+  if (s.phase === "confirm") return { waiting: "confirm", words: content.shared.confirmAnswers };
   const step = s.topic ? content.topics[s.topic].steps[s.step] : undefined;
   if (step?.then === "fixed")
     return { waiting: "answer", words: merge(content.shared.fixedAnswers, step.answers) };

@@ -202,6 +202,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   }
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
+  // "Great, thanks, that's it then" at "do you want to go ahead?" with something that can't be undone: leaving,
+  // never a yes.
+  if (waiting === "confirm" && isDoneHere(text)) return { type: "stop" };
   // A person asked for in so many words, wherever the conversation is.
   const person = personRequest(text);
   if (person === "asked") return { type: "topic", topic: "ContactSupport" };
@@ -274,7 +277,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       topic: other,
       ...(OPENS_WITH_ANSWER.test(text) ? { tentative: true } : {}),
     };
-  const correction = correctionIn(text);
+  // A question with a marker inside it ("how long should I wait before I call it stuck?") corrects nothing.
+  const correction = asked && !CORRECTION_FIRST.test(text) ? undefined : correctionIn(text);
   // "Wait, I meant no", "no, it's still failing" right after the line took a yes as fixed: the yes taken back.
   const resolvedAt = justResolved(content, s);
   if (resolvedAt) {
@@ -434,6 +438,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
 const stepCovers = (content: SpeechContent, s: State) =>
   s.topic !== undefined ? content.topics[s.topic].steps[s.step]?.covers : undefined;
 
+/** A turn that opens with a change of mind: "wait, ...", "no sorry, ...", "actually, ...", "oh, I meant ...". */
+const CORRECTION_FIRST = cue(
+  /^(?:(?:oh|um|uh|hmm|ah|no|okay|ok) ,? ?)*(?:i meant|i mean|meant to say|sorry|actually|wait|no wait|hang on|hold on|correction|oops|my mistake|scratch that|or rather)\b/,
+);
+
 /** Another problem than the one under way, named with the NLU sure of it. */
 const aboutAnotherProblem = (s: State | undefined, top: string, confidence: number): top is TopicId =>
   isTopicIntent(top) && top !== "ContactSupport" && top !== s?.topic && confidence >= SURE_OF_TOPIC;
@@ -502,8 +511,9 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
     // "Anything else?" "I think it worked now": news, not a yes to another problem.
     if (strength === "hedge" || strength === "loose") return { type: "noMatch" };
   }
-  // Only a clear yes goes ahead with something that can't be undone.
-  if (c.waiting === "confirm" && answer === "yes" && strength === "hedge") return { type: "maybe" };
+  // Only a clear yes goes ahead with something that can't be undone: not a hedged one, nor a "that's it" somewhere.
+  if (c.waiting === "confirm" && answer === "yes" && (strength === "hedge" || strength === "loose"))
+    return { type: "maybe" };
   return answeredBy(answer, c.text, strength === "words");
 }
 

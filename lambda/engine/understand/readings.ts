@@ -2,30 +2,30 @@
 // in words. The share is compared with the question's ratio (answers.ratio in prompts/).
 import { cue } from "./cue.js";
 
+const UNIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEEN_WORDS = [
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
+  ...Object.fromEntries(UNIT_WORDS.map((w, i) => [w, i])),
+  ...Object.fromEntries(TEEN_WORDS.map((w, i) => [w, 10 + i])),
+  ...Object.fromEntries(TENS_WORDS.map((w, i) => [w, 20 + 10 * i])),
   a: 1,
   half: 0.5,
 };
-const NUMBER = String.raw`(\d+(?:\.\d+| point \d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half)(?: hundred)?(?: point (?:zero|one|two|three|four|five|six|seven|eight|nine))?)`;
+const ONES = UNIT_WORDS.slice(1).join("|");
+/** A number in digits ("4.9", "4 point 9") or words ("forty eight point two", "two hundred", "fifteen"). */
+const NUMBER = String.raw`(\d+(?:\.\d+| point \d+)?|(?:(?:${TENS_WORDS.join("|")})(?:[ -](?:${ONES}))?|${TEEN_WORDS.join("|")}|${UNIT_WORDS.join("|")}|a|half)(?: hundred)?(?: point (?:${UNIT_WORDS.join("|")}))?)`;
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
 const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
@@ -49,10 +49,16 @@ function numberOf(spoken: string): number | undefined {
   // "4.6", or "4 point 6" as a recogniser writes a spoken decimal.
   if (/^\d/.test(spoken)) return Number(spoken.replace(" point ", "."));
   const [whole, fraction] = spoken.split(" point ");
-  const parts = (whole ?? "").split(" ");
-  let n = NUMBER_WORDS[parts[0] ?? ""];
+  let n: number | undefined;
+  for (const word of (whole ?? "").split(/[ -]/)) {
+    if (word === "hundred") n = (n ?? 1) * 100;
+    else {
+      const value = NUMBER_WORDS[word];
+      if (value === undefined) return undefined;
+      n = (n ?? 0) + value;
+    }
+  }
   if (n === undefined) return undefined;
-  if (parts[1] === "hundred") n *= 100;
   const f = fraction ? NUMBER_WORDS[fraction] : undefined;
   return f === undefined ? n : n + f / 10;
 }

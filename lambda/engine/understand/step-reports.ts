@@ -22,9 +22,12 @@ const DONE_REPORT = cue(
 const DEVICE_STATE = cue(
   /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|updated|back on)\b/,
 );
-/** "The Wi-Fi is on", "wifi's connected", "hooked up to our home network": the Wi-Fi as a step asked to check it. */
+/**
+ * "The Wi-Fi is on", "wifi's connected", "hooked up to our home network", the screen read out ("Wi-Fi: On"): the
+ * Wi-Fi as a step asked to check it.
+ */
 const WIFI_STATE = cue(
-  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b/,
+  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b|\b(wifi|network) , (on|connected)(?: ,|$)/,
 );
 /** "Yep, connected", "yeah it's charging": a yes, then the state the step asked for, said alone. */
 const YES_THEN_STATE = cue(
