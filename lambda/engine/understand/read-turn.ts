@@ -338,14 +338,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
   // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
   if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)) && !asksForChange)
-    return answerInContext(reply, { s, waiting, text, inTopic, heard });
+    return answerInContext(reply, { content, s, waiting, text, inTopic, heard });
   // "Ehm, I'd have to look, hang on": a stall at the end is a stall too, unless what comes before it answers
   // ("it says 4.9 of 5, hang on") or asks something.
   const before = stalled === undefined ? beforeStallAtEnd(text) : undefined;
   if (before !== undefined && !isQuestion(before)) {
     const then = before && answering ? readAnswer(before, words) : undefined;
     if (then && then.strength !== "loose" && then.strength !== "hedge")
-      return answerInContext(then, { s, waiting, text: before, inTopic, heard });
+      return answerInContext(then, { content, s, waiting, text: before, inTopic, heard });
     return { type: "pause" };
   }
   if (stalled !== undefined) {
@@ -354,9 +354,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (stalled && isQuestion(stalled))
       return readQuestion(content, s, supported(heard, stalled, covered), stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
+    // "Oh hang on, yeah, I'm on the Wi-Fi, it's connected": a yes to something else after the stall too.
+    if (stalled && yesToSomethingElse(content, s, waiting, stalled, then))
+      return { type: "maybe", answered: true };
     // At "anything else?", even a loose no counts: "wait, it's not working" re-opens the problem.
     if (then && ((then.strength !== "loose" && then.strength !== "hedge") || waiting === "anythingElse"))
-      return answerInContext(then, { s, waiting, text: stalled, inTopic, heard });
+      return answerInContext(then, { content, s, waiting, text: stalled, inTopic, heard });
     if (waiting === "done" && stalled && saysItIsDone(stalled)) return { type: "next", answered: true };
     // "Wait, but I'm calling on this iPhone, won't it hang up?": more than a stall, and the NLU is sure what.
     if (
@@ -366,6 +369,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       topConfidence >= SURE_OF_SIDE_QUESTION
     )
       return byIntent(content, s, top, stalled, inTopic, heard);
+    // "Oh wait, I'm on Wi-Fi, it's connected" at "is your backup working now?": news of the step, not a moment.
+    const reportsStep = stalled && (reportsDone(stalled) || reportsDevice(stalled));
+    if (reportsStep && waiting === "answer" && atFixedStep(content, s))
+      return { type: "maybe", answered: true };
     return { type: "pause" };
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
@@ -387,14 +394,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (sureSide && reply && (reply.strength !== "clear" || (certainSide && reply.answer === "maybe")))
     return { type: "sideQuestion", intent: top };
 
-  // A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
-  // no answer to a question of fact); "yes, I'm on Wi-Fi" or "yes, let's do it" at "is your backup working now?"
-  // (the step's instruction, or a go-ahead, not news that the backup works). How to tell, then the question again.
-  const yesNotInWords = reply?.answer === "yes" && reply.strength !== "words";
-  const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
-  const notNewsOfFix = atFixedStep(content, s) && (reportsDevice(text) || goesAhead(text)) && !worked;
-  if (waiting === "answer" && yesNotInWords && (goAheadAtFact || notNewsOfFix))
-    return { type: "maybe", answered: true };
+  // A yes to something other than the question: how to tell, then the question again.
+  if (yesToSomethingElse(content, s, waiting, text, reply)) return { type: "maybe", answered: true };
   // "What if I don't know the password for that account?": a question, not a "not sure".
   if (asked && reply?.answer === "maybe" && reply.strength !== "words" && WH_QUESTION.test(text))
     return readQuestion(content, s, heard, text, inTopic);
@@ -404,7 +405,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const leads =
       (reply.strength !== "hedge" || !asked) && !(reply.strength === "loose" && aboutAnotherTopic);
     if (leads && !(asked && reply.answer !== "maybe" && !OPENS_WITH_ANSWER.test(text)))
-      return answerInContext(reply, { s, waiting, text, inTopic, heard });
+      return answerInContext(reply, { content, s, waiting, text, inTopic, heard });
   }
   // "Okay, I tapped it, but it says no internet connection": news of another problem the NLU is sure of, not the
   // step done. Whether to leave this one is asked.
@@ -427,7 +428,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // filed by the NLU as an answer. That is the problem: the general topic.
   const commandOrNothing = navCommand(top) !== undefined || top === FALLBACK_INTENT;
   if (waiting === "topic" && !isTopicIntent(top) && commandOrNothing && FAILING.test(text))
-    return { type: "topic", topic: "TroubleshootBackup" };
+    return { type: "topic", topic: GENERAL_TOPIC };
   // At "anything else?", the words weren't a yes (that was read above): an NLU guess of Yes is news, not a yes.
   if (waiting === "anythingElse" && navCommand(top) === "yes") return { type: "noMatch" };
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
@@ -442,6 +443,28 @@ const stepCovers = (content: SpeechContent, s: State) =>
 const CORRECTION_FIRST = cue(
   /^(?:(?:oh|um|uh|hmm|ah|no|okay|ok) ,? ?)*(?:i meant|i mean|meant to say|sorry|actually|wait|no wait|hang on|hold on|correction|oops|my mistake|scratch that|or rather)\b/,
 );
+
+/**
+ * A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
+ * no answer to a question of fact); "yes, I'm on Wi-Fi" or "yes, let's do it" at "is your backup working now?"
+ * (the step's instruction, or a go-ahead, not news that the backup works).
+ */
+function yesToSomethingElse(
+  content: SpeechContent,
+  s: State | undefined,
+  waiting: string,
+  text: string,
+  reply: ReadAnswer | undefined,
+): boolean {
+  if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return false;
+  const worked = saysBackupWorked(text) && !saysNegation(text);
+  const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
+  const notNewsOfFix = atFixedStep(content, s) && (reportsDevice(text) || goesAhead(text)) && !worked;
+  return goAheadAtFact || notNewsOfFix;
+}
+
+/** The backup not working, in general: the topic a plain "it doesn't work" starts. */
+const GENERAL_TOPIC: TopicId = "TroubleshootBackup";
 
 /** Another problem than the one under way, named with the NLU sure of it. */
 const aboutAnotherProblem = (s: State | undefined, top: string, confidence: number): top is TopicId =>
@@ -484,6 +507,7 @@ function otherTopic(heard: Heard, current: TopicId | undefined, floor = PLAUSIBL
 
 /** What an answer is read against: the state, what is awaited, the words and what the NLU heard. */
 interface AnswerContext {
+  content: SpeechContent;
   s: State | undefined;
   waiting: Waiting;
   text: string;
@@ -497,7 +521,7 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
   // "Anything else?" "No, it still says the last backup failed", "no, it's not working": not a goodbye, the
   // problem isn't fixed.
   if (c.waiting === "anythingElse" && answer === "no" && (STILL_FAILING.test(c.text) || FAILING.test(c.text)))
-    return { type: "topic", topic: topicAmong(c.heard) ?? "TroubleshootBackup" };
+    return { type: "topic", topic: topicAmong(c.heard) ?? GENERAL_TOPIC };
   // "My Apple Watch isn't syncing", "nah, my watch won't sync": a "not" in news is no "no, nothing else". What
   // the line can't help with gets the honest answer, and the question again.
   if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
@@ -510,6 +534,21 @@ function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
     if (named) return topicInContext(c.s, named, c.text, c.inTopic);
     // "Anything else?" "I think it worked now": news, not a yes to another problem.
     if (strength === "hedge" || strength === "loose") return { type: "noMatch" };
+  }
+  // "No, my storage is full" at "is your backup working now?": not fixed, and why is another, specific problem the
+  // NLU is sure of: whether to go there is asked, rather than the next fix of this one. Not when the no is said in
+  // the question's own words ("no, last backup three weeks ago"), nor for the backup not working in general (the
+  // no itself says that).
+  if (
+    c.waiting === "answer" &&
+    answer === "no" &&
+    strength !== "words" &&
+    c.inTopic &&
+    atFixedStep(c.content, c.s)
+  ) {
+    const sure = (c.heard.interpretations[0]?.confidence ?? 0) >= SURE_OF_TOPIC;
+    if (sure && aboutAnotherProblem(c.s, top, 1) && top !== GENERAL_TOPIC)
+      return { type: "topic", topic: top, tentative: true };
   }
   // Only a clear yes goes ahead with something that can't be undone: not a hedged one, nor a "that's it" somewhere.
   if (c.waiting === "confirm" && answer === "yes" && (strength === "hedge" || strength === "loose"))
