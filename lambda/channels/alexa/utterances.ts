@@ -4,35 +4,13 @@
 // plain ("iphone 15" is "iphone fifteen", "wi-fi" is "wi fi", "?" and "," go) and rejected where it isn't
 // ("5gb": "five gigabytes" or "five g. b."?). Build-time only.
 
+import { ONES, TENS } from "../../engine/understand/number-words.js";
+
 export const MAX_UTTERANCE_CHARS = 200;
 /** What Alexa accepts in a sample utterance without slots. */
 const ALLOWED = /^[a-z' .]+$/;
 
 export type Transformed = { ok: true; text: string } | { ok: false; reason: string };
-
-const ONES = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-  "thirteen",
-  "fourteen",
-  "fifteen",
-  "sixteen",
-  "seventeen",
-  "eighteen",
-  "nineteen",
-];
-const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /** 0 to 999 in words ("fifteen", "two hundred five"); larger numbers are read too many ways to guess. */
 export function spellNumber(n: number): string | undefined {

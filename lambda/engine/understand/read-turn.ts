@@ -8,17 +8,27 @@ import { stepNumber } from "../path.js";
 import { looksPersonal } from "../privacy.js";
 import { type State, understoodAnswer } from "../state.js";
 import type { Input } from "../types.js";
+import {
+  aboutAnotherProblem,
+  answeredBy,
+  answerInContext,
+  FAILING,
+  GENERAL_TOPIC,
+  NOTHING_ELSE,
+  STILL_FAILING,
+  SURE_OF_TOPIC,
+  yesToSomethingElse,
+} from "./answer-context.js";
 import { saysNegation } from "./answer-phrases.js";
 import {
   acknowledgesOnly,
   goesAhead,
   normaliseWords,
-  type ReadAnswer,
   readAnswer,
   readProgress,
   saysItIsDone,
 } from "./answer-words.js";
-import { byIntent, readQuestion, SWITCH, topicAmong, topicInContext } from "./by-intent.js";
+import { byIntent, readQuestion, SWITCH, topicInContext } from "./by-intent.js";
 import { cue } from "./cue.js";
 import {
   afterStall,
@@ -38,15 +48,7 @@ import {
   stepsBack,
   stillWorking,
 } from "./cues.js";
-import {
-  atFixedStep,
-  atQuestionStep,
-  earlierAnswer,
-  earlierQuestion,
-  justResolved,
-  type Waiting,
-  waitingFor,
-} from "./expectation.js";
+import { atFixedStep, earlierAnswer, earlierQuestion, justResolved, waitingFor } from "./expectation.js";
 import {
   ALTERNATIVE_MIN_CONFIDENCE,
   type Heard,
@@ -55,11 +57,10 @@ import {
   PLAUSIBLE,
 } from "./heard.js";
 import { stepNamed } from "./step-by-name.js";
-import { didTheStep, reportsDevice, reportsDone, saysBackupWorked, successWord } from "./step-reports.js";
+import { didTheStep, reportsDevice, reportsDone, saysBackupWorked } from "./step-reports.js";
 
 export type { Heard, Interpretation };
 
-/** An NLU this sure that the words name another problem outweighs a loose yes or no in them. */
 /** Asking for the next step, at a step to carry out. */
 const ASKS_WHAT_NEXT = cue(
   /\b(now what|what now|then what|what's next|whats next|what next|what do i do (now|next)|what should i do (now|next)|what comes next|where do i go from here)\b/,
@@ -74,29 +75,11 @@ const HOW_DO_I_DO_IT = cue(
 const BACK_FROM_PAUSE = cue(
   /^(?:(?:okay|ok|alright|all right|right|so|sorry|sorry about that|um|uh)\s*,?\s*)*(?:i'm back now|i am back now|i'm back|i am back|back now|i'm here now|i'm here|i'm ready now|i'm ready|ready now)\b\s*,?\s*/,
 );
-/** A yes in so many words, not a go-ahead: "yes", "yeah, go on" answer a question of fact. */
-const PLAIN_YES = cue(/\b(yes|yeah|yep|yup|ya|yea|correct|it is|that's right|true)\b/);
 
-const SURE_OF_TOPIC = 0.6;
 /** A side question the NLU is this sure of outweighs a loose answer in the same words. */
 const SURE_OF_SIDE_QUESTION = 0.7;
 /** A side question the NLU is this sure of outweighs even a clear "not sure" ("I can't find General"). */
 const CERTAIN_OF_SIDE_QUESTION = 0.9;
-
-/** The backup still failing, said after the line thought it was fixed. */
-const STILL_FAILING = cue(
-  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/,
-);
-
-/** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
-const NOTHING_ELSE = cue(
-  /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/,
-);
-
-/** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
-const FAILING = cue(
-  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/,
-);
 
 /** "Go back", "back up a step", "can we go back": the back command, said first. */
 const GO_BACK = cue(
@@ -138,9 +121,9 @@ function supported(heard: Heard, text: string, covered: string | undefined): Hea
   return { ...heard, interpretations: kept };
 }
 
-/** "One more thing", "actually, I've got another question": something else to ask, at "anything else?". */
 /** A yes, or "actually", leading into what the caller wants: "yeah actually, ...". */
 const YES_THEN = cue(/^(?:(?:yes|yeah|yep|yup|sure|actually|well|oh|okay|ok)\b ?,? ?)+/);
+/** "One more thing", "actually, I've got another question": something else to ask, at "anything else?". */
 const ONE_MORE = cue(
   /\b(?:one more(?: quick)?(?: thing| question)?|(?:another|a quick|one quick)(?: question| thing)|i (?:also )?(?:have|got|'ve got) (?:another|a|one more)(?: quick)? (?:question|thing))\b(?: (?:actually|though|sorry|please))?/,
 );
@@ -312,13 +295,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       if (before) return { type: "correction", answer };
       // "No, actually yes, let's do it", "oh actually yeah, it's charging" at "is your backup working now?": a
       // go-ahead or the step's own state, not news that the backup works.
-      if (
-        answer === "yes" &&
-        waiting === "answer" &&
-        atFixedStep(content, s) &&
-        (goesAhead(text) || reportsDevice(text)) &&
-        !successWord(text)
-      )
+      if (yesToSomethingElse(content, s, waiting, text, { answer, strength: "clear" }))
         return { type: "maybe", answered: true };
       return { type: answer, answered: true };
     }
@@ -444,31 +421,6 @@ const CORRECTION_FIRST = cue(
   /^(?:(?:oh|um|uh|hmm|ah|no|okay|ok) ,? ?)*(?:i meant|i mean|meant to say|sorry|actually|wait|no wait|hang on|hold on|correction|oops|my mistake|scratch that|or rather)\b/,
 );
 
-/**
- * A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
- * no answer to a question of fact); "yes, I'm on Wi-Fi" or "yes, let's do it" at "is your backup working now?"
- * (the step's instruction, or a go-ahead, not news that the backup works).
- */
-function yesToSomethingElse(
-  content: SpeechContent,
-  s: State | undefined,
-  waiting: string,
-  text: string,
-  reply: ReadAnswer | undefined,
-): boolean {
-  if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return false;
-  const worked = saysBackupWorked(text) && !saysNegation(text);
-  const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
-  const notNewsOfFix = atFixedStep(content, s) && (reportsDevice(text) || goesAhead(text)) && !worked;
-  return goAheadAtFact || notNewsOfFix;
-}
-
-/** The backup not working, in general: the topic a plain "it doesn't work" starts. */
-const GENERAL_TOPIC: TopicId = "TroubleshootBackup";
-
-/** Another problem than the one under way, named with the NLU sure of it. */
-const aboutAnotherProblem = (s: State | undefined, top: string, confidence: number): top is TopicId =>
-  isTopicIntent(top) && top !== "ContactSupport" && top !== s?.topic && confidence >= SURE_OF_TOPIC;
 /** Words that report something wrong: "it says no internet", "there's an error", "it won't". */
 const PROBLEM_NEWS = cue(
   /\b(no (internet|connection|wifi|signal|network|service|space|storage|room)|error|failed|fails|can't|cannot|couldn't|won't|doesn't|isn't|not (connected|working|enough))\b/,
@@ -504,61 +456,3 @@ function otherTopic(heard: Heard, current: TopicId | undefined, floor = PLAUSIBL
   );
   return hit && isTopicIntent(hit.intent) ? hit.intent : undefined;
 }
-
-/** What an answer is read against: the state, what is awaited, the words and what the NLU heard. */
-interface AnswerContext {
-  content: SpeechContent;
-  s: State | undefined;
-  waiting: Waiting;
-  text: string;
-  inTopic: boolean;
-  heard: Heard;
-}
-
-function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
-  const { answer, strength } = reply;
-  const top = c.heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
-  // "Anything else?" "No, it still says the last backup failed", "no, it's not working": not a goodbye, the
-  // problem isn't fixed.
-  if (c.waiting === "anythingElse" && answer === "no" && (STILL_FAILING.test(c.text) || FAILING.test(c.text)))
-    return { type: "topic", topic: topicAmong(c.heard) ?? GENERAL_TOPIC };
-  // "My Apple Watch isn't syncing", "nah, my watch won't sync": a "not" in news is no "no, nothing else". What
-  // the line can't help with gets the honest answer, and the question again.
-  if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
-    const news = strength === "loose" ? c.text : c.text.replace(/^(no|nope|nah)\b[\s,]*/, "");
-    if (saysNegation(news)) return { type: "sideQuestion" };
-  }
-  if (c.waiting === "anythingElse" && answer === "yes") {
-    // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
-    const named = isTopicIntent(top) ? top : topicAmong(c.heard);
-    if (named) return topicInContext(c.s, named, c.text, c.inTopic);
-    // "Anything else?" "I think it worked now": news, not a yes to another problem.
-    if (strength === "hedge" || strength === "loose") return { type: "noMatch" };
-  }
-  // "No, my storage is full" at "is your backup working now?": not fixed, and why is another, specific problem the
-  // NLU is sure of: whether to go there is asked, rather than the next fix of this one. Not when the no is said in
-  // the question's own words ("no, last backup three weeks ago"), nor for the backup not working in general (the
-  // no itself says that).
-  if (
-    c.waiting === "answer" &&
-    answer === "no" &&
-    strength !== "words" &&
-    c.inTopic &&
-    atFixedStep(c.content, c.s)
-  ) {
-    const sure = (c.heard.interpretations[0]?.confidence ?? 0) >= SURE_OF_TOPIC;
-    if (sure && aboutAnotherProblem(c.s, top, 1) && top !== GENERAL_TOPIC)
-      return { type: "topic", topic: top, tentative: true };
-  }
-  // Only a clear yes goes ahead with something that can't be undone: not a hedged one, nor a "that's it" somewhere.
-  if (c.waiting === "confirm" && answer === "yes" && (strength === "hedge" || strength === "loose"))
-    return { type: "maybe" };
-  return answeredBy(answer, c.text, strength === "words");
-}
-
-/** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
-const READY_ONLY = cue(
-  /^(yes|yeah|yep|yup|ok|okay|sure|ready|i'm ready|alright|all right|go on|go ahead|continue|i'm back|right|yes go ahead|okay go ahead|ok go ahead|yes please|next|done)$/,
-);
-const answeredBy = (type: "yes" | "no" | "maybe" | "next", text: string, inWords = false): Input =>
-  READY_ONLY.test(text) ? { type } : { type, answered: true, ...(inWords ? { inWords } : {}) };

@@ -1,21 +1,11 @@
 // Readings a caller gives instead of yes or no: "4.9 of 5 gigabytes", "12 gigs free out of the 50", in digits or
 // in words. The share is compared with the question's ratio (answers.ratio in prompts/).
 import { cue } from "./cue.js";
+import { ONES, TENS } from "./number-words.js";
 
-const UNIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-const TEEN_WORDS = [
-  "ten",
-  "eleven",
-  "twelve",
-  "thirteen",
-  "fourteen",
-  "fifteen",
-  "sixteen",
-  "seventeen",
-  "eighteen",
-  "nineteen",
-];
-const TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const UNIT_WORDS = ONES.slice(0, 10);
+const TEEN_WORDS = ONES.slice(10);
+const TENS_WORDS = TENS.slice(2);
 const NUMBER_WORDS: Record<string, number> = {
   ...Object.fromEntries(UNIT_WORDS.map((w, i) => [w, i])),
   ...Object.fromEntries(TEEN_WORDS.map((w, i) => [w, 10 + i])),
@@ -23,9 +13,9 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   half: 0.5,
 };
-const ONES = UNIT_WORDS.slice(1).join("|");
+const DIGIT_WORDS = UNIT_WORDS.slice(1).join("|");
 /** A number in digits ("4.9", "4 point 9") or words ("forty eight point two", "two hundred", "fifteen"). */
-const NUMBER = String.raw`(\d+(?:\.\d+| point \d+)?|(?:(?:${TENS_WORDS.join("|")})(?:[ -](?:${ONES}))?|${TEEN_WORDS.join("|")}|${UNIT_WORDS.join("|")}|a|half)(?: hundred)?(?: point (?:${UNIT_WORDS.join("|")}))?)`;
+const NUMBER = String.raw`(\d+(?:\.\d+| point \d+)?|(?:(?:${TENS_WORDS.join("|")})(?:[ -](?:${DIGIT_WORDS}))?|${TEEN_WORDS.join("|")}|${UNIT_WORDS.join("|")}|a|half)(?: hundred)?(?: point (?:${UNIT_WORDS.join("|")}))?)`;
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
 const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;

@@ -1,0 +1,120 @@
+// An answer read against the question that is open and what else the words and the NLU say: a no at "anything
+// else?" that is news of a problem, a yes that answers something other than the question ("yes, I'm on Wi-Fi" at
+// "is your backup working now?"), a no that names another problem, and only a plain yes at a step that can't be
+// undone. read-turn.ts finds the answer; this says what it means here.
+import { FALLBACK_INTENT, isTopicIntent, type TopicId } from "../../content/intents.js";
+import type { SpeechContent } from "../../content/types.js";
+import type { State } from "../state.js";
+import type { Input } from "../types.js";
+import { saysNegation } from "./answer-phrases.js";
+import { goesAhead, type ReadAnswer } from "./answer-words.js";
+import { topicAmong, topicInContext } from "./by-intent.js";
+import { cue } from "./cue.js";
+import { atFixedStep, atQuestionStep, type Waiting } from "./expectation.js";
+import type { Heard } from "./heard.js";
+import { reportsDevice, saysBackupWorked } from "./step-reports.js";
+
+/** A yes in so many words, not a go-ahead: "yes", "yeah, go on" answer a question of fact. */
+const PLAIN_YES = cue(/\b(yes|yeah|yep|yup|ya|yea|correct|it is|that's right|true)\b/);
+
+/** An NLU this sure that the words name another problem outweighs a loose yes or no in them. */
+export const SURE_OF_TOPIC = 0.6;
+
+/** The backup still failing, said after the line thought it was fixed. */
+export const STILL_FAILING = cue(
+  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/,
+);
+
+/** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */
+export const NOTHING_ELSE = cue(
+  /^(no|nope|nah|nothing( else)?|that's (all|it))(,? (thanks|thank you|that's all|that's it|i'm good|nothing else))?[ ,.!]*$/,
+);
+
+/** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
+export const FAILING = cue(
+  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/,
+);
+
+/**
+ * A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
+ * no answer to a question of fact); "yes, I'm on Wi-Fi" or "yes, let's do it" at "is your backup working now?"
+ * (the step's instruction, or a go-ahead, not news that the backup works).
+ */
+export function yesToSomethingElse(
+  content: SpeechContent,
+  s: State | undefined,
+  waiting: string,
+  text: string,
+  reply: ReadAnswer | undefined,
+): boolean {
+  if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return false;
+  const worked = saysBackupWorked(text) && !saysNegation(text);
+  const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
+  const notNewsOfFix = atFixedStep(content, s) && (reportsDevice(text) || goesAhead(text)) && !worked;
+  return goAheadAtFact || notNewsOfFix;
+}
+
+/** The backup not working, in general: the topic a plain "it doesn't work" starts. */
+export const GENERAL_TOPIC: TopicId = "TroubleshootBackup";
+
+/** Another problem than the one under way, named with the NLU sure of it. */
+export const aboutAnotherProblem = (s: State | undefined, top: string, confidence: number): top is TopicId =>
+  isTopicIntent(top) && top !== "ContactSupport" && top !== s?.topic && confidence >= SURE_OF_TOPIC;
+
+/** What an answer is read against: the state, what is awaited, the words and what the NLU heard. */
+export interface AnswerContext {
+  content: SpeechContent;
+  s: State | undefined;
+  waiting: Waiting;
+  text: string;
+  inTopic: boolean;
+  heard: Heard;
+}
+
+export function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
+  const { answer, strength } = reply;
+  const top = c.heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
+  // "Anything else?" "No, it still says the last backup failed", "no, it's not working": not a goodbye, the
+  // problem isn't fixed.
+  if (c.waiting === "anythingElse" && answer === "no" && (STILL_FAILING.test(c.text) || FAILING.test(c.text)))
+    return { type: "topic", topic: topicAmong(c.heard) ?? GENERAL_TOPIC };
+  // "My Apple Watch isn't syncing", "nah, my watch won't sync": a "not" in news is no "no, nothing else". What
+  // the line can't help with gets the honest answer, and the question again.
+  if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
+    const news = strength === "loose" ? c.text : c.text.replace(/^(no|nope|nah)\b[\s,]*/, "");
+    if (saysNegation(news)) return { type: "sideQuestion" };
+  }
+  if (c.waiting === "anythingElse" && answer === "yes") {
+    // "Yes, my storage is nearly full too": the problem named, wherever the NLU ranked it.
+    const named = isTopicIntent(top) ? top : topicAmong(c.heard);
+    if (named) return topicInContext(c.s, named, c.text, c.inTopic);
+    // "Anything else?" "I think it worked now": news, not a yes to another problem.
+    if (strength === "hedge" || strength === "loose") return { type: "noMatch" };
+  }
+  // "No, my storage is full" at "is your backup working now?": not fixed, and why is another, specific problem the
+  // NLU is sure of: whether to go there is asked, rather than the next fix of this one. Not when the no is said in
+  // the question's own words ("no, last backup three weeks ago"), nor for the backup not working in general (the
+  // no itself says that).
+  if (
+    c.waiting === "answer" &&
+    answer === "no" &&
+    strength !== "words" &&
+    c.inTopic &&
+    atFixedStep(c.content, c.s)
+  ) {
+    const sure = (c.heard.interpretations[0]?.confidence ?? 0) >= SURE_OF_TOPIC;
+    if (sure && aboutAnotherProblem(c.s, top, 1) && top !== GENERAL_TOPIC)
+      return { type: "topic", topic: top, tentative: true };
+  }
+  // Only a clear yes goes ahead with something that can't be undone: not a hedged one, nor a "that's it" somewhere.
+  if (c.waiting === "confirm" && answer === "yes" && (strength === "hedge" || strength === "loose"))
+    return { type: "maybe" };
+  return answeredBy(answer, c.text, strength === "words");
+}
+
+/** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */
+const READY_ONLY = cue(
+  /^(yes|yeah|yep|yup|ok|okay|sure|ready|i'm ready|alright|all right|go on|go ahead|continue|i'm back|right|yes go ahead|okay go ahead|ok go ahead|yes please|next|done)$/,
+);
+export const answeredBy = (type: "yes" | "no" | "maybe" | "next", text: string, inWords = false): Input =>
+  READY_ONLY.test(text) ? { type } : { type, answered: true, ...(inWords ? { inWords } : {}) };
