@@ -429,6 +429,10 @@ const NOT_DONE = [
   cue(
     /\b(not yet|not done|not finished|haven't|have not|didn't|did not|still (doing|going|working|looking|trying|waiting|loading|turning)|working on it|doing it now|in a (sec|second|minute|moment))\b/,
   ),
+  // "Okay, restarting now", "it's installing": under way, not done yet.
+  cue(
+    /\b(restarting|rebooting|updating|installing|downloading|resetting|signing out|signing in|deleting|shutting down|turning off|powering off|backing up)( it| the phone| my phone)? now\b|\b(it's|its|it is) (restarting|rebooting|updating|installing|downloading|resetting|signing out|shutting down|turning off)\b/,
+  ),
 ];
 
 export function readProgress(text: string): "next" | "no" | "maybe" | undefined {

@@ -157,6 +157,10 @@ export function byIntent(
     (!ASKS_FOR_SUPPORT.test(text) || NOT_ASKED.has(personRequest(text) ?? ""));
   if (isTopicIntent(top) && !notSupport) return topicInContext(s, top, text, inTopic);
   const command = navCommand(top);
+  // "I got cut off earlier, it was about my storage being full": the problem named is the way back in (with a
+  // saved place, whether to pick it up is asked).
+  const named = command === "returning" && heard && !inTopic ? topicAmong(heard) : undefined;
+  if (named) return { type: "topic", topic: named };
   if (command && (!text || saysCommand(command, text))) return { type: command };
   // Fallback: a side question or a problem the NLU was less sure of is still worth asking about.
   const side = heard ? sideQuestionOf(content, s, alternativesOf(heard)) : undefined;

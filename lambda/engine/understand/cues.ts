@@ -118,7 +118,7 @@ export const asksWhyStep = (text: string) => WHY_STEP.test(text);
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON = cue(
-  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/,
+  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|prefer|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/,
 );
 /** "Is there a human I could talk to?": the person named first, then talking to them. */
 const PERSON_TO_TALK_TO = cue(
@@ -151,9 +151,12 @@ export function personRequest(text: string): "asked" | "tentative" | "withdrawn"
 const TAKEN_BACK = cue(
   /^(actually |oh )?(no|nah|nope)\b|\b(never ?mind|forget (it|that)|let's (just )?(try|keep|carry on|do this|give it)|i'll try|scratch that)\b/,
 );
-/** A person thought about, not asked for: "maybe I should talk to someone", "is there a human if it doesn't work". */
+/**
+ * A person thought about, not asked for: "maybe I should talk to someone", "is there a human if it doesn't work",
+ * "I'd rather talk to someone, unless this is quick".
+ */
 const TENTATIVE = cue(
-  /\b(maybe|perhaps|should i|i dunno|i don't know|idk|not sure|if (this|it|that) (doesn't|does not|won't|don't) work|in case|later)\b/,
+  /\b(maybe|perhaps|should i|i dunno|i don't know|idk|not sure|if (this|it|that) (doesn't|does not|won't|don't) work|in case|later|unless|if (this|it) (takes|is) (long|ages|too long|a while))\b/,
 );
 
 /**
