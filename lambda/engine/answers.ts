@@ -63,9 +63,10 @@ export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore
       if (!step) return;
       if (step.then === "fixed") {
         if (a === "yes") return resolved(t.note("y"));
-        if (a === "maybe" && unsureBefore) return unsureAgain(t, "next");
-        // "It says estimating": too soon to tell, which is normal; what it shows when it's moving.
+        // "It says estimating": too soon to tell, which is normal; what it shows when it's moving. Said again
+        // after a hint too: it's how the backup is, not a caller who can't tell.
         if (a === "maybe" && inWords) return explainUnsure(t, step.understood?.maybe ?? sh.replies.tooSoon);
+        if (a === "maybe" && unsureBefore) return unsureAgain(t, "next");
         if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
         return goTo(t.note("n"), "next");
       }

@@ -123,6 +123,13 @@ const SAME: Record<string, string> = {
   "it's": "its",
   "it’s": "its",
   okay: "ok",
+  // "About 25 min left" ("min" is respelled "minute") is "minutes left".
+  minute: "minutes",
+  min: "minutes",
+  mins: "minutes",
+  hour: "hours",
+  hr: "hours",
+  hrs: "hours",
 };
 /** "Whitish", "white-ish", "grey-ish": the colour itself. */
 const ISH = /^([a-z]{3,})-?ish$/;
