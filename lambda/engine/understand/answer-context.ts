@@ -12,7 +12,7 @@ import { topicAmong, topicInContext } from "./by-intent.js";
 import { cue } from "./cue.js";
 import { atFixedStep, atQuestionStep, type Waiting } from "./expectation.js";
 import type { Heard } from "./heard.js";
-import { reportsDevice, saysBackupWorked } from "./step-reports.js";
+import { didTheStep, reportsDevice, saysBackupWorked } from "./step-reports.js";
 
 /** A yes in so many words, not a go-ahead: "yes", "yeah, go on" answer a question of fact. */
 const PLAIN_YES = cue(/\b(yes|yeah|yep|yup|ya|yea|correct|it is|that's right|true)\b/);
@@ -37,8 +37,8 @@ export const FAILING = cue(
 
 /**
  * A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
- * no answer to a question of fact); "yes, I'm on Wi-Fi" or "yes, let's do it" at "is your backup working now?"
- * (the step's instruction, or a go-ahead, not news that the backup works).
+ * no answer to a question of fact); "yes, I'm on Wi-Fi", "yeah, I did it" or "yes, let's do it" at "is your backup
+ * working now?" (the step's instruction done, or a go-ahead, not news that the backup works).
  */
 export function yesToSomethingElse(
   content: SpeechContent,
@@ -50,7 +50,8 @@ export function yesToSomethingElse(
   if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return false;
   const worked = saysBackupWorked(text) && !saysNegation(text);
   const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
-  const notNewsOfFix = atFixedStep(content, s) && (reportsDevice(text) || goesAhead(text)) && !worked;
+  const notNewsOfFix =
+    atFixedStep(content, s) && (reportsDevice(text) || didTheStep(text) || goesAhead(text)) && !worked;
   return goAheadAtFact || notNewsOfFix;
 }
 

@@ -87,12 +87,15 @@ export const saidAgain = (text: string): string | undefined =>
  * What follows each correction marker, last first ("wait, my mistake, it is green actually" gives "it is green
  * actually", then "my mistake, ..."): the caller reads them until one answers.
  */
-export function correctionIn(text: string): { tails: string[]; earlier: boolean } | undefined {
-  const tails = [...text.matchAll(CORRECTION)]
+export function correctionIn(text: string): { tails: string[]; earlier: boolean; head: string } | undefined {
+  const marks = [...text.matchAll(CORRECTION)];
+  const tails = marks
     .map((m) => text.slice((m.index ?? 0) + m[0].length).trim())
     .filter((t) => t.length > 0)
     .reverse();
-  return tails.length > 0 ? { tails, earlier: EARLIER.test(text) } : undefined;
+  // What came before the first marker: "no." in "no. wait, I meant yes", nothing in "no wait, I meant yes".
+  const head = text.slice(0, marks[0]?.index ?? 0).replace(/[\s,.]+$/, "");
+  return tails.length > 0 ? { tails, earlier: EARLIER.test(text), head } : undefined;
 }
 
 /** "Could you say all that once more, slowly?": the step again, whatever the NLU made of it. */

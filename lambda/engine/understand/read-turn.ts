@@ -3,7 +3,7 @@
 // hedged, or plain), a step command, a side question, or a problem of another topic, which only leaves the topic
 // under way when the caller clearly asks to. Pure and channel-neutral: words and intents in, an engine Input out.
 import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../content/intents.js";
-import type { SpeechContent } from "../../content/types.js";
+import type { AnswerWords, SpeechContent } from "../../content/types.js";
 import { stepNumber } from "../path.js";
 import { looksPersonal } from "../privacy.js";
 import { type State, understoodAnswer } from "../state.js";
@@ -168,7 +168,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const rest = text.slice((more.index ?? 0) + more[0].length).replace(/^[\s,]+/, "");
     return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "yes", answered: true };
   }
-  // So is a question after a yes: "yeah actually, how much is more storage?".
+  // So is a question after a change of mind ("no, that's all. Oh wait, actually, do I need to update first?")
+  // or after a yes ("yeah actually, how much is more storage?").
+  const changed = waiting === "anythingElse" ? correctionIn(text)?.tails[0] : undefined;
+  if (changed && isQuestion(changed)) return readTurn(content, s, { ...given, text: changed });
   const yesThen = waiting === "anythingElse" ? YES_THEN.exec(text) : null;
   const asking = yesThen ? text.slice(yesThen[0].length).trim() : "";
   if (asking && isQuestion(asking)) return readTurn(content, s, { ...given, text: asking });
@@ -219,7 +222,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
   // something that can't be undone, any no counts.
-  if (waiting === "confirm" && reply?.answer === "no" && reply.strength !== "words")
+  // Unless the caller changes it, plainly, in the same breath: "no. wait, I meant yes, go ahead".
+  if (
+    waiting === "confirm" &&
+    reply?.answer === "no" &&
+    reply.strength !== "words" &&
+    !plainYesAfter(text, words)
+  )
     return { type: "no", answered: true };
   // "Okay, fine, go ahead. Where do I go?": a go-ahead, and how to do it is what the step says. "Okay, done that"
   // before the step was read: the caller went ahead on their own.
@@ -283,21 +292,28 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "correction", answer: retold.answer };
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
     // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
-    const pastTense = correction.earlier || (waiting === "done" && /\bsorry\b/.test(text));
+    // Not when the turn opened with its own answer: "no. wait, I meant yes, go ahead" answers the question open.
+    const pastTense =
+      (correction.earlier || (waiting === "done" && /\bsorry\b/.test(text))) &&
+      !OPENS_WITH_ANSWER.test(correction.head);
     // With a question about the conversation open ("leave this topic?"), "no wait, yes, I meant yes" answers it.
     const before = pastTense && inTopic && !s?.ask ? earlierQuestion(content, s) : undefined;
     // "Wait, what's a progress bar?" asks something: a question after the marker is no new answer.
-    const answer = correction.tails
+    const reading = correction.tails
       .filter((t) => !opensAsQuestion(t))
       .map((t) => readAnswer(t, before ? before.words : words))
-      .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose")?.answer;
+      .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose");
+    const answer = reading?.answer;
     if (answer && answer !== "maybe") {
       if (before) return { type: "correction", answer };
       // "No, actually yes, let's do it", "oh actually yeah, it's charging" at "is your backup working now?": a
       // go-ahead or the step's own state, not news that the backup works.
       if (yesToSomethingElse(content, s, waiting, text, { answer, strength: "clear" }))
         return { type: "maybe", answered: true };
-      return { type: answer, answered: true };
+      // "Well no, actually it's only about half": the answer in words, said back as such.
+      return reading?.strength === "words"
+        ? { type: answer, answered: true, inWords: true }
+        : { type: answer, answered: true };
     }
     // "Yeah, go ahead. Oh no, hang on, I still use the iPad": a go-ahead taken back without a new answer is no
     // go-ahead; the warning and the question again.
@@ -410,6 +426,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (waiting === "anythingElse" && navCommand(top) === "yes") return { type: "noMatch" };
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
   return byIntent(content, s, top, text, inTopic, heard);
+}
+
+/** The answer changed to a plain yes after a correction marker ("no, wait, I meant yes, go ahead"). */
+function plainYesAfter(text: string, words: AnswerWords | undefined): boolean {
+  const last = correctionIn(text)?.tails[0];
+  const changed = last ? readAnswer(last, words) : undefined;
+  return changed?.answer === "yes" && changed.strength === "clear";
 }
 
 /** The topic the step under way is a part of, when it's one of another topic's fixes (content: `covers`). */
