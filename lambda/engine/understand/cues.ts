@@ -254,6 +254,9 @@ const QUESTION_INSIDE = cue(
 );
 /** Words that open as a question ("what's a progress bar?"), not only hold one. */
 export const opensAsQuestion = (text: string) => QUESTION.test(text);
+/** Only a tag question after a statement: "it says 2 hours remaining, is that normal?". */
+export const onlyTagQuestion = (text: string) =>
+  QUESTION_TAIL.test(text) && !QUESTION.test(text) && !QUESTION_INSIDE.test(text);
 export const isQuestion = (text: string) =>
   QUESTION.test(text) ||
   QUESTION_INSIDE.test(text) ||

@@ -40,6 +40,7 @@ import {
   isDoneHere,
   isLeaving,
   isQuestion,
+  onlyTagQuestion,
   opensAsQuestion,
   personRequest,
   saidAgain,
@@ -330,7 +331,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "sideQuestion", intent: top };
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
   // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
-  if (reply?.strength === "words" && !(asked && !OPENS_WITH_ANSWER.test(text)) && !asksForChange)
+  // A reading with "is that normal?" after it ("it says 2 hours remaining, is that normal?") answers all the same.
+  const asksAboutAnswer = asked && !OPENS_WITH_ANSWER.test(text) && !onlyTagQuestion(text);
+  if (reply?.strength === "words" && !asksAboutAnswer && !asksForChange)
     return answerInContext(reply, { content, s, waiting, text, inTopic, heard });
   // "Ehm, I'd have to look, hang on": a stall at the end is a stall too, unless what comes before it answers
   // ("it says 4.9 of 5, hang on") or asks something.

@@ -27,7 +27,7 @@ const DEVICE_STATE = cue(
  * Wi-Fi as a step asked to check it.
  */
 const WIFI_STATE = cue(
-  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet)\b|\b(wifi|network) , (on|connected)(?: ,|$)/,
+  /\b(wifi|network|internet|connection)('s| is)( now| definitely| already)? (on|connected|working|fine|good)\b|\b(connected|joined|hooked up) (to|on) (the |my |our |home |a |your )*(wifi|network|router|internet|home)\b|\b(wifi|network) ,? (on|connected)(?: ,|$)/,
 );
 /** "Yep, connected", "yeah it's charging": a yes, then the state the step asked for, said alone. */
 const YES_THEN_STATE = cue(
