@@ -129,6 +129,22 @@ const ONE_MORE = cue(
   /\b(?:one more(?: quick)?(?: thing| question)?|(?:another|a quick|one quick)(?: question| thing)|i (?:also )?(?:have|got|'ve got) (?:another|a|one more)(?: quick)? (?:question|thing))\b(?: (?:actually|though|sorry|please))?/,
 );
 
+/**
+ * At "anything else?", what the caller goes on to: whatever follows "one more" ("nope, that's it. Oh wait, one
+ * more: will it back up every night?"; "" for "one more thing" alone), a question after a change of mind ("no,
+ * that's all. Oh wait, actually, do I need to update first?") or after a yes ("yeah actually, how much is more
+ * storage?"). Undefined when the words go on to nothing of the kind.
+ */
+function goesOnTo(text: string): string | undefined {
+  const more = ONE_MORE.exec(text);
+  if (more) return text.slice((more.index ?? 0) + more[0].length).replace(/^[\s,]+/, "");
+  const changed = correctionIn(text)?.tails[0];
+  if (changed && isQuestion(changed)) return changed;
+  const yesThen = YES_THEN.exec(text);
+  const asking = yesThen ? text.slice(yesThen[0].length).trim() : "";
+  return asking && isQuestion(asking) ? asking : undefined;
+}
+
 export function readTurn(content: SpeechContent, state: State | undefined, given: Heard): Input {
   const raw = given.text.trim();
   if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
@@ -162,20 +178,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const rest = text.slice(cameBackFromPause[0].length).trim();
     return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "resume" };
   }
-  // At "anything else?", "nope, that's it. Oh wait, one more: will it back up every night?": what follows "one
-  // more" is the turn, whatever came before it; "one more thing" on its own is a yes.
-  const more = waiting === "anythingElse" ? ONE_MORE.exec(text) : null;
-  if (more) {
-    const rest = text.slice((more.index ?? 0) + more[0].length).replace(/^[\s,]+/, "");
-    return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "yes", answered: true };
-  }
-  // So is a question after a change of mind ("no, that's all. Oh wait, actually, do I need to update first?")
-  // or after a yes ("yeah actually, how much is more storage?").
-  const changed = waiting === "anythingElse" ? correctionIn(text)?.tails[0] : undefined;
-  if (changed && isQuestion(changed)) return readTurn(content, s, { ...given, text: changed });
-  const yesThen = waiting === "anythingElse" ? YES_THEN.exec(text) : null;
-  const asking = yesThen ? text.slice(yesThen[0].length).trim() : "";
-  if (asking && isQuestion(asking)) return readTurn(content, s, { ...given, text: asking });
+  // At "anything else?", what the caller goes on to is the turn ("one more thing" on its own is a yes).
+  const goneOn = waiting === "anythingElse" ? goesOnTo(text) : undefined;
+  if (goneOn !== undefined)
+    return goneOn ? readTurn(content, s, { ...given, text: goneOn }) : { type: "yes", answered: true };
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
   const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
