@@ -27,7 +27,8 @@ export interface WarmUpTurn {
 
 /**
  * The reader's main ways in one call: a problem named, a hedged yes, a step done, a question on the side, a no
- * with a correction, a stall, a side question the NLU is unsure of, and leaving. Not a test: what it says back is
+ * with a correction, a stall, a side question the NLU is unsure of, another topic taken up and its first question
+ * answered (a topic's steps are read and rendered for the first time there), and leaving. Not a test: what it says back is
  * not looked at.
  */
 export const WARM_UP_CONVERSATION: readonly WarmUpTurn[] = [
@@ -39,6 +40,8 @@ export const WARM_UP_CONVERSATION: readonly WarmUpTurn[] = [
   { words: "i'm not sure", intent: "Maybe" },
   { words: "could you say that again", intent: "RepeatIntent" },
   { words: "my storage is full", intent: "StorageFull" },
+  { words: "yes please", intent: "Yes" },
+  { words: "yeah it's nearly full", intent: "Yes" },
   { words: "okay thanks bye", intent: "StopIntent" },
 ];
 

@@ -229,16 +229,16 @@ const defaultWords = (p: string | { default: string }) => (typeof p === "string"
 
 /**
  * "Is your backup working now?" right after a fix that didn't itself start a backup (checking Wi-Fi, deleting old
- * backups) is answered about the fix ("yep, connected"): such a step asks shared.askFixedTry, which says to try
- * one first. A step's own `ask` wins.
+ * backups) is answered about the fix ("yep, connected"): such a step is marked `triesFirst`, and asks
+ * shared.askFixedTry, which says to try one first (a flag, not the words copied into every such step). A step's
+ * own `ask` wins.
  */
 function withFixedAsk<S extends { then: string; say: string | { default: string }; ask?: unknown }>(
   step: S,
-  shared: Content["shared"],
-): S {
+): S & { triesFirst?: true } {
   if (step.then !== "fixed" || step.ask !== undefined || TRIES_BACKUP.test(defaultWords(step.say)))
     return step;
-  return { ...step, ask: shared.askFixedTry };
+  return { ...step, triesFirst: true };
 }
 
 /** Everything spoken, nothing that is only for training or review, with each phrase still worded per channel. */
@@ -246,10 +246,7 @@ function spokenSource(content: Content) {
   const topics = Object.fromEntries(
     TOPIC_INTENTS.map((name) => {
       const { utterances: _u, sources: _s, steps, ...spoken } = content.topics[name];
-      return [
-        name,
-        { ...spoken, steps: steps.map(({ sources: _ss, ...step }) => withFixedAsk(step, content.shared)) },
-      ];
+      return [name, { ...spoken, steps: steps.map(({ sources: _ss, ...step }) => withFixedAsk(step)) }];
     }),
   );
   const { intents: _i, ...shared } = content.shared;

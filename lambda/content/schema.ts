@@ -508,6 +508,8 @@ export const SharedSchema = z
         keptData: spoken,
         /** "I meant yes": the earlier question is answered again, this way. */
         corrected: template(["answer"]),
+        /** "Next" at a question the caller went back to and had answered: that answer stands ("yes" or "no"). */
+        keptAnswer: template(["answer"]),
       })
       .strict(),
     /**

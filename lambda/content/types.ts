@@ -17,7 +17,11 @@ export type Worded<T> = T extends string
           ? { [K in keyof T]: Worded<T[K]> }
           : T;
 
-export type Step = Worded<Omit<SourceStep, "sources">>;
+/**
+ * A step as spoken. `triesFirst` is set at content load (load.ts) on a fix that doesn't itself tap Back Up Now:
+ * its question after the words is shared.askFixedTry, not askFixed.
+ */
+export type Step = Worded<Omit<SourceStep, "sources">> & { triesFirst?: true };
 export type SpokenTopic = Worded<Omit<Topic, "utterances" | "sources" | "steps">> & { steps: Step[] };
 export type SpokenShared = Worded<Omit<Shared, "intents">>;
 export type SpokenQuestion = Worded<Omit<SideQuestion, "utterances" | "sources" | "where">> & {

@@ -14,12 +14,37 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const isVariants = (v: unknown): v is Record<string, string> =>
   isRecord(v) && typeof v.default === "string" && Object.keys(v).every((k) => VARIANT_KEYS.has(k));
 
-/** The value with every phrase resolved to `channel`'s words (`default` where the channel has none). */
-export function wordFor<T>(value: T, channel: Channel | "default"): T {
-  if (isVariants(value)) return (value[channel] ?? value.default) as T;
-  if (Array.isArray(value)) return value.map((v) => wordFor(v, channel)) as T;
+/**
+ * "Say no", "say pick up": a command the caller is told to say. In a chat it is typed, so where a phrase has no
+ * text words of its own, the text channel gets "type no", "type pick up" (a phrase's own text words are kept as
+ * written). Only before a command: "does it say there isn't enough storage" is what the screen says.
+ */
+const SAY_COMMAND =
+  /\b([Ss])ay (?=(yes|no|next|not sure|pick up|repeat|continue|agent|back|start over|wait|help|my)\b)/g;
+const typed = (text: string) => text.replace(SAY_COMMAND, (_m, s: string) => (s === "S" ? "Type " : "type "));
+
+/**
+ * The value with every phrase resolved to `channel`'s words (`default` where the channel has none). `spoken` is
+ * false below a field that is never spoken (answer words, targets) or is only for one channel (the keypad's
+ * words): those are never retyped.
+ */
+export function wordFor<T>(value: T, channel: Channel | "default", spoken = true): T {
+  const retype = spoken && channel === "text";
+  if (isVariants(value)) {
+    const own = value[channel];
+    if (own !== undefined) return own as T;
+    const words = value.default as string;
+    return (retype ? typed(words) : words) as T;
+  }
+  if (typeof value === "string") return (retype ? typed(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => wordFor(v, channel, spoken)) as T;
   if (isRecord(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wordFor(v, channel)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        wordFor(v, channel, spoken && !NOT_SPOKEN.has(k) && !ONLY_ON[k]),
+      ]),
+    ) as T;
   return value;
 }
 
@@ -69,11 +94,17 @@ export const CHANNEL_RULES: Record<Channel, Rule[]> = {
   phone: [],
   speaker: NOT_A_CALL,
   voice: NOT_A_CALL,
-  text: NOT_A_CALL,
+  text: [
+    ...NOT_A_CALL,
+    {
+      pattern: new RegExp(SAY_COMMAND.source, "i"),
+      why: "tells someone typing to say a command (write type)",
+    },
+  ],
 };
 
 /** Fields that are never spoken, or spoken on one channel only: not checked against the others' rules. */
-const NOT_SPOKEN = new Set([
+export const NOT_SPOKEN = new Set([
   "locale",
   "intent",
   "id",
@@ -90,7 +121,7 @@ const NOT_SPOKEN = new Set([
   "topic",
   "step",
 ]);
-const ONLY_ON: Record<string, Channel> = { keypad: "phone", speaker: "speaker" };
+const ONLY_ON: Record<string, Channel | undefined> = { keypad: "phone", speaker: "speaker" };
 
 /** Every spoken text of a resolved content, with its path ("shared.replies.goodbye"). */
 export function spokenTexts(value: unknown, channel: Channel, path = ""): Array<[string, string]> {

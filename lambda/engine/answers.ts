@@ -23,6 +23,25 @@ function explainUnsure(t: Turn, text: string) {
   t.state = { ...t.state, said: SAID_UNSURE };
 }
 
+/**
+ * "Next" (or "okay, go on") at a question: understood, but no answer. Back at a question the caller had answered
+ * ("go back", then "okay, next"), that answer stands and the steps go on from it; a question never answered gets
+ * how to tell (a "not sure" after it moves on), and that is no miss.
+ */
+function nextAtQuestion(t: Turn, unsureBefore: boolean) {
+  const { step } = t;
+  if (!step) return;
+  const earlier = t.state.outcomes?.[t.state.step];
+  if (earlier === "y" || earlier === "n") {
+    const a = earlier === "y" ? "yes" : "no";
+    t.add(fill(t.shared.replies.keptAnswer, { answer: a }));
+    return goTo(t, step[a] ?? "next");
+  }
+  if (unsureBefore) return unsureAgain(t, step.no ?? "next");
+  if (step.unsure) return explainUnsure(t, step.unsure);
+  t.add(t.shared.reprompts.yesNo.options);
+}
+
 /** yes / no / maybe / next, read against what the current phase asked. */
 export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = false, inWords = false) {
   const sh = t.shared;
@@ -82,7 +101,7 @@ export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore
         }
         if (a === "maybe" && unsureBefore) return unsureAgain(t, step.no ?? "next");
         if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
-        return failure(t, "noMatch");
+        return nextAtQuestion(t, unsureBefore);
       }
       if (a === "yes" || a === "next") return goTo(t.note("c"), "next");
       // "No", "not yet" or "not sure" at a step to carry out: reassurance and a way forward, not the same words.

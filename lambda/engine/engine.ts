@@ -234,6 +234,9 @@ function command(
       if (was.wasPaused) return void t.add(sh.replies.resume, ...t.body());
       if (s.phase === "resume") return pickUp(t);
       if (t.expect() === "next") return goTo(t, "next");
+      // "Just carry on" at a question: a next, which keeps an earlier answer or says how to tell.
+      if (s.phase === "step" && t.step?.then === "question")
+        return answer(t, "next", was.said === SAID_UNSURE);
       return void t.add(...t.body());
     case "whichStep": {
       // Where we are, then what was done on the way ("what have we done so far?"); after a topic ended, what was

@@ -117,7 +117,10 @@ export class Turn {
         const step = this.step;
         // A fixed step's own ask ("then tap Back Up Now ... is your backup working now?") follows its words; asked
         // again after a hint or a side answer, the question alone.
-        if (step?.then === "fixed") return (this.saidStep && step.ask) || sh.askFixed;
+        if (step?.then === "fixed") {
+          if (!this.saidStep) return sh.askFixed;
+          return step.ask ?? (step.triesFirst ? sh.askFixedTry : sh.askFixed);
+        }
         if (step?.then === "question") return step.ask ?? sh.askFixed;
         if (step?.then === "info") return hint ? sh.askNextInfo : sh.askNextInfoBrief;
         return hint ? sh.askNext : sh.askNextBrief;

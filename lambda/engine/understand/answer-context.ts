@@ -36,9 +36,10 @@ export const FAILING = cue(
 );
 
 /**
- * A yes to something other than the question: "mm okay, go on then" at "is your iCloud storage full?" (carry on,
- * no answer to a question of fact); "yes, I'm on Wi-Fi", "yeah, I did it" or "yes, let's do it" at "is your backup
- * working now?" (the step's instruction done, or a go-ahead, not news that the backup works).
+ * A yes to something other than the question, and what it is read as. "Mm okay, go on then" at "is your iCloud
+ * storage full?" carries on without answering a question of fact: a next (the earlier answer if the caller went
+ * back to it, else how to tell). "Yes, I'm on Wi-Fi", "yeah, I did it" or "yes, let's do it" at "is your backup
+ * working now?" is the step's instruction done, or a go-ahead, not news that the backup works: how to check.
  */
 export function yesToSomethingElse(
   content: SpeechContent,
@@ -46,13 +47,14 @@ export function yesToSomethingElse(
   waiting: string,
   text: string,
   reply: ReadAnswer | undefined,
-): boolean {
-  if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return false;
+): Input | undefined {
+  if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return undefined;
+  if (atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text))
+    return { type: "next", answered: true };
   const worked = saysBackupWorked(text) && !saysNegation(text);
-  const goAheadAtFact = atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text);
   const notNewsOfFix =
     atFixedStep(content, s) && (reportsDevice(text) || didTheStep(text) || goesAhead(text)) && !worked;
-  return goAheadAtFact || notNewsOfFix;
+  return notNewsOfFix ? { type: "maybe", answered: true } : undefined;
 }
 
 /** The backup not working, in general: the topic a plain "it doesn't work" starts. */

@@ -297,7 +297,7 @@ const GO_AHEAD = cue(
 );
 /** "Go ahead", "let's do it": a yes to doing something, not news that something is so (a bare "yes" isn't one). */
 const GOING_AHEAD = cue(
-  /\b(go for it|go ahead|go on|do it|do that|let's do it|let's do that|please do|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|if that's what it takes)\b/,
+  /\b(go for it|go ahead|go on|carry on|keep going|move on|do it|do that|let's do it|let's do that|please do|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|if that's what it takes)\b/,
 );
 export const goesAhead = (text: string) => GOING_AHEAD.test(text);
 

@@ -178,7 +178,7 @@ const MUST_SAY: Partial<Record<Recognised, Cue>> = {
     /\b(maybe|possibly|perhaps|sure|know|idea|tell|check|unsure|dunno|say|certain|think maybe|possible)\b/,
   ),
   next: cue(
-    /\b(next|done|finished|finish|go on|move on|got it|did it|done it|ok|okay|ready|what's next|carry on)\b/,
+    /\b(next|done|finished|finish|go on|move on|got it|did it|done it|ok|okay|ready|what's next|carry on|keep going)\b/,
   ),
   returning: cue(
     /\b(cut off|disconnected|dropped|talking to you|on the phone with you|just called|called|calling back|middle of|halfway|lost the call|went dead|a minute ago|earlier|restart|restarted|call ended|before)\b/,

@@ -315,8 +315,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       if (before) return { type: "correction", answer };
       // "No, actually yes, let's do it", "oh actually yeah, it's charging" at "is your backup working now?": a
       // go-ahead or the step's own state, not news that the backup works.
-      if (yesToSomethingElse(content, s, waiting, text, { answer, strength: "clear" }))
-        return { type: "maybe", answered: true };
+      const elsewhere = yesToSomethingElse(content, s, waiting, text, { answer, strength: "clear" });
+      if (elsewhere) return elsewhere;
       // "Well no, actually it's only about half": the answer in words, said back as such.
       return reading?.strength === "words"
         ? { type: answer, answered: true, inWords: true }
@@ -357,8 +357,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       return readQuestion(content, s, supported(heard, stalled, covered), stalled, inTopic);
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
     // "Oh hang on, yeah, I'm on the Wi-Fi, it's connected": a yes to something else after the stall too.
-    if (stalled && yesToSomethingElse(content, s, waiting, stalled, then))
-      return { type: "maybe", answered: true };
+    const elsewhere = stalled ? yesToSomethingElse(content, s, waiting, stalled, then) : undefined;
+    if (elsewhere) return elsewhere;
     // At "anything else?", even a loose no counts: "wait, it's not working" re-opens the problem.
     if (then && ((then.strength !== "loose" && then.strength !== "hedge") || waiting === "anythingElse"))
       return answerInContext(then, { content, s, waiting, text: stalled, inTopic, heard });
@@ -396,8 +396,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (sureSide && reply && (reply.strength !== "clear" || (certainSide && reply.answer === "maybe")))
     return { type: "sideQuestion", intent: top };
 
-  // A yes to something other than the question: how to tell, then the question again.
-  if (yesToSomethingElse(content, s, waiting, text, reply)) return { type: "maybe", answered: true };
+  // A yes to something other than the question: how to tell (or check), then the question again.
+  const elsewhere = yesToSomethingElse(content, s, waiting, text, reply);
+  if (elsewhere) return elsewhere;
   // "What if I don't know the password for that account?": a question, not a "not sure".
   if (asked && reply?.answer === "maybe" && reply.strength !== "words" && WH_QUESTION.test(text))
     return readQuestion(content, s, heard, text, inTopic);
