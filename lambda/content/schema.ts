@@ -8,6 +8,7 @@ import {
   SPECIAL_TARGETS,
   TOPIC_INTENTS,
 } from "./intents.js";
+import { mentionsAny } from "./mentions.js";
 
 const MAX_STEP_WORDS = 45;
 const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
@@ -588,11 +589,31 @@ export const SideQuestionSchema = z
       placeholders(SIDE_ANSWER_PLACEHOLDERS).refine((s) => wordCount(s) <= 60, "must be at most 60 words"),
     ),
     where: z.array(placedAnswer).optional(),
+    /**
+     * Words one of which the caller's words must hold (at a word's start: "los" for lose, lost) for an NLU's
+     * guess of this question to be followed: "still won't go, now it says my iCloud is full" is no question about
+     * losing data, whatever the NLU guessed. Every training phrase must hold one. Not spoken.
+     */
+    mentions: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9' -]*$/, "lowercase words"))
+      .min(1)
+      .optional(),
     /** Where the answer (and the answers in `where`, unless they name their own) comes from. Not spoken. */
     sources,
     utterances: utterances(10),
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    if (!q.mentions) return;
+    q.utterances.forEach((u, i) => {
+      if (!mentionsAny(u.toLowerCase(), q.mentions ?? []))
+        ctx.addIssue({
+          code: "custom",
+          path: ["utterances", i],
+          message: `'${u}' mentions none of the question's mentions (${q.mentions?.join(", ")})`,
+        });
+    });
+  });
 
 export const SideQuestionsSchema = z
   .object({ questions: z.array(SideQuestionSchema).min(1) })

@@ -117,6 +117,8 @@ export const NOT_SPOKEN = new Set([
   "restartsPhone",
   "answers",
   "fixedAnswers",
+  "confirmAnswers",
+  "mentions",
   "invocationName",
   "topic",
   "step",

@@ -94,25 +94,34 @@ export function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
     // "Anything else?" "I think it worked now": news, not a yes to another problem.
     if (strength === "hedge" || strength === "loose") return { type: "noMatch" };
   }
-  // "No, my storage is full" at "is your backup working now?": not fixed, and why is another, specific problem the
-  // NLU is sure of: whether to go there is asked, rather than the next fix of this one. Not when the no is said in
-  // the question's own words ("no, last backup three weeks ago"), nor for the backup not working in general (the
-  // no itself says that).
-  if (
-    c.waiting === "answer" &&
-    answer === "no" &&
-    strength !== "words" &&
-    c.inTopic &&
-    atFixedStep(c.content, c.s)
-  ) {
-    const sure = (c.heard.interpretations[0]?.confidence ?? 0) >= SURE_OF_TOPIC;
-    if (sure && aboutAnotherProblem(c.s, top, 1) && top !== GENERAL_TOPIC)
-      return { type: "topic", topic: top, tentative: true };
+  // "No, my storage is full", "nope, says not enough storage now" at "is your backup working now?": not fixed, and
+  // why is another, specific problem: whether to go there is asked, rather than the next fix of this one (or, at
+  // the last, Apple Support). The problem counts when the NLU finds it plausible and the words name a specific
+  // trouble ("full", "not enough space", "locked"), or when the NLU is sure of it and the no is not said in the
+  // question's own words ("no, last backup three weeks ago"); never the backup not working in general (the no
+  // itself says that).
+  if (c.waiting === "answer" && answer === "no" && c.inTopic && atFixedStep(c.content, c.s)) {
+    const other = problemBesideNo(c, strength);
+    if (other) return { type: "topic", topic: other, tentative: true };
   }
   // Only a clear yes goes ahead with something that can't be undone: not a hedged one, nor a "that's it" somewhere.
   if (c.waiting === "confirm" && answer === "yes" && (strength === "hedge" || strength === "loose"))
     return { type: "maybe" };
   return answeredBy(answer, c.text, strength === "words");
+}
+
+/** A specific trouble in so many words: "not enough space", "it's full", "locked" (not "same error": this one). */
+const TROUBLE_NEWS = cue(
+  /\b(not enough|no (space|storage|room|internet|connection|wifi|signal)|full|locked|password|can't connect|cannot connect|couldn't connect)\b/,
+);
+
+/** Another specific problem named beside a no at "is your backup working now?", if one is. */
+function problemBesideNo(c: AnswerContext, strength: ReadAnswer["strength"]): TopicId | undefined {
+  const first = c.heard.interpretations[0];
+  const sure = first !== undefined && isTopicIntent(first.intent) && (first.confidence ?? 0) >= SURE_OF_TOPIC;
+  const named = sure ? (first.intent as TopicId) : topicAmong(c.heard);
+  if (!named || !aboutAnotherProblem(c.s, named, 1) || named === GENERAL_TOPIC) return undefined;
+  return TROUBLE_NEWS.test(c.text) || (sure && strength !== "words") ? named : undefined;
 }
 
 /** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */

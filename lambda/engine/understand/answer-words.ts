@@ -4,6 +4,7 @@
 import type { AnswerWords } from "../../content/types.js";
 import { matchAnswerWords } from "./answer-phrases.js";
 import { type Cue, cue } from "./cue.js";
+import { opensAsQuestion } from "./cues.js";
 import { readRatio, readUsage } from "./readings.js";
 
 export { matchAnswerWords, readRatio };
@@ -331,6 +332,14 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
       text,
     );
   if (acked) return readAnswer(text.slice(acked[0].length), words);
+  // "No, it's not working. Is the iCloud server down today?": words inside a question the caller asks are no
+  // answer ("today" there is no "it says today"), nor are they in a wish ("I need to get my storage sorted out"
+  // is no "sorted"); what they said around it is.
+  const clauses = text.split(" , ").filter((c) => !WISH.test(c));
+  if (clauses.length === 0) return undefined;
+  const told = clauses.filter((c) => !opensAsQuestion(c));
+  if (told.length > 0 && told.length < clauses.length) return readAnswer(told.join(" , "), words);
+  if (clauses.length < text.split(" , ").length) return readAnswer(clauses.join(" , "), words);
   // "I don't know my Wi-Fi password, so no, let's not": a plain answer at the end settles it.
   const last = text.split(" , ").at(-1);
   if (last && last !== text && LAST_WORD.test(last)) {
@@ -351,9 +360,14 @@ export function readAnswer(text: string, words?: AnswerWords): ReadAnswer | unde
   return reading;
 }
 
+/** A wish or a need, not news: "I need to get it sorted", "I want it working". */
+const WISH = cue(
+  /\b(?:i|we) (?:need|want|wanna|have|got)(?: to)? (?:get|have|make|fix|sort)\b|\b(?:i'd|i would|we'd) like(?: to)? (?:get|have|make|fix|sort)\b|\b(?:i|we) (?:need|want) (?:it|this|that|my)\b/,
+);
+
 /** Trouble said beside an answer: something wrong, rejected, failing, that won't work. */
 const TROUBLE_BESIDE = cue(
-  /\b(wrong|incorrect|invalid|rejected|error|fails|failed|failing|won't (work|accept|take|let)|not working|doesn't work|didn't work|never works)\b/,
+  /\b(wrong|incorrect|invalid|rejected|error|fails|failed|failing|won't (work|accept|take|let)|not working|doesn't work|didn't work|never works|not enough|no (space|storage|room|internet|connection))\b/,
 );
 /** Trouble denied ("it didn't fail this time", "no error"): the yes itself, not trouble beside it. */
 const TROUBLE_DENIED =
@@ -380,8 +394,10 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   const matched = matchAnswerWords(text, words);
   // Words let into a phrase make it a guess: a plain yes or no the caller opened with comes first.
   const own = matched?.gapped && (NO_LEAD.test(text) || YES_LEAD.test(text)) ? undefined : matched;
-  // Too soon to tell ("it says estimating"), unless it has been that way a while ("still estimating, for hours").
-  if (own?.answer === "maybe") return { answer: LASTING.test(text) ? "no" : "maybe", strength: "words" };
+  // Too soon to tell ("it says estimating"), unless it has been that way a while ("still estimating, for hours")
+  // or trouble came after it ("it started, but now it says not enough storage").
+  if (own?.answer === "maybe")
+    return { answer: LASTING.test(text) || troubleBeside(text) ? "no" : "maybe", strength: "words" };
   if (own && has(DOUBT, own.rest)) return { answer: "maybe", strength: "clear" };
   if (own) return { answer: own.answer, strength: "words" };
   if (has(MAYBE, text)) return { answer: "maybe", strength: "clear" };

@@ -3,6 +3,7 @@
 // hedged, or plain), a step command, a side question, or a problem of another topic, which only leaves the topic
 // under way when the caller clearly asks to. Pure and channel-neutral: words and intents in, an engine Input out.
 import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../content/intents.js";
+import { mentionsAny } from "../../content/mentions.js";
 import type { AnswerWords, SpeechContent } from "../../content/types.js";
 import { stepNumber } from "../path.js";
 import { looksPersonal } from "../privacy.js";
@@ -89,10 +90,17 @@ const GO_BACK = cue(
 
 /**
  * The interpretations with every command the words don't ask for taken out ("I think my Apple ID got locked" is
- * not Next, "looks like it was back in January" not Back): the next one the NLU found plausible leads instead,
- * or FallbackIntent. An NLU unsure of everything (FallbackIntent first) stays unsure.
+ * not Next, "looks like it was back in January" not Back), and every side question whose mentions the words
+ * hold none of ("still won't go, now it says my iCloud is full" is no question about losing data): the next one
+ * the NLU found plausible leads instead, or FallbackIntent. An NLU unsure of everything (FallbackIntent first)
+ * stays unsure.
  */
-function supported(heard: Heard, text: string, covered: string | undefined): Heard {
+function supported(
+  heard: Heard,
+  text: string,
+  covered: string | undefined,
+  questions: SpeechContent["questions"],
+): Heard {
   if (!text) return heard;
   const kept: Interpretation[] = [];
   let dropped = false;
@@ -100,7 +108,12 @@ function supported(heard: Heard, text: string, covered: string | undefined): Hea
     const command = navCommand(i.intent);
     // The topic the step under way is a part of ("it's green now" at the general topic's backup-settings step,
     // words of checking iCloud Backup is on): the step's own words, never a reason to offer that topic.
-    if ((command && !saysCommand(command, text)) || i.intent === covered) {
+    const mentions = questions[i.intent]?.mentions;
+    if (
+      (command && !saysCommand(command, text)) ||
+      i.intent === covered ||
+      (mentions && !mentionsAny(text, mentions))
+    ) {
       dropped = true;
       continue;
     }
@@ -151,7 +164,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const text = normaliseWords(raw);
   const s = state;
   const covered = s?.phase === "step" || s?.phase === "confirm" ? stepCovers(content, s) : undefined;
-  const heard = supported(given, text, covered);
+  const heard = supported(given, text, covered, content.questions);
   const top = heard.interpretations[0]?.intent ?? FALLBACK_INTENT;
   const topConfidence = heard.interpretations[0]?.confidence ?? 0;
   const inTopic = s?.phase === "step" || s?.phase === "confirm";
@@ -354,7 +367,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     // The stall word is what the NLU's wait or hold command heard, not the question: read without it.
     if (stalled && isQuestion(stalled))
-      return readQuestion(content, s, supported(heard, stalled, covered), stalled, inTopic);
+      return readQuestion(
+        content,
+        s,
+        supported(heard, stalled, covered, content.questions),
+        stalled,
+        inTopic,
+      );
     const then = stalled && answering ? readAnswer(stalled, words) : undefined;
     // "Oh hang on, yeah, I'm on the Wi-Fi, it's connected": a yes to something else after the stall too.
     const elsewhere = stalled ? yesToSomethingElse(content, s, waiting, stalled, then) : undefined;
