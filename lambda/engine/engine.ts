@@ -246,8 +246,9 @@ function command(
       return void t.add(t.whereWeAre(), ...done);
     }
     case "back": {
-      // "Wait, go back" right after "glad it's working": the step that was taken as the fix, and its question.
-      if (s.phase === "anythingElse" && was.said === SAID_RESOLVED && s.topic !== undefined) {
+      // "Wait, go back" after a topic ended ("glad it's working", Apple Support's options): the step it ended at,
+      // and its question.
+      if (s.phase === "anythingElse" && s.topic !== undefined) {
         t.state = { ...s, phase: "step" };
         return readStep(t, s.step, { push: false });
       }

@@ -213,8 +213,8 @@ export class Turn {
       ...initialState(),
       phase: "anythingElse",
       said: SAID_SUPPORT,
-      // The topic and what was done in it stay, for "what have we done so far?".
-      ...(s.topic ? { topic: s.topic, outcomes: s.outcomes } : {}),
+      // The topic, where it ended and what was done in it stay, for "what have we done so far?" and "go back".
+      ...(s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {}),
     };
     return this;
   }

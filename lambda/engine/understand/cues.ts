@@ -220,11 +220,19 @@ const NEGATED = cue(
   /\b(don't|do not|dont|not|never|no need to|without)\b(?:\s+\w+){0,3}\s+(delete|erase|remove|wipe|stop|cancel|hang up|quit|exit|end)\b/,
 );
 
+/** Something other than the caller starting over: "will the backup start over", "it starts again from scratch". */
+const BACKUP_STARTS_OVER = cue(
+  /\b(it|backup|upload|that|this|everything|progress|the whole thing)(?: will| would| might| gonna| going to| has to| have to)? (start|starts|started|starting|begin|begins) (over|again|from)\b/,
+);
+
 /** Whether words the NLU filed under `command` really ask for it. */
 export function saysCommand(command: Recognised, text: string): boolean {
   if (command === "back" && (IT_CAME_BACK.test(text) || BACK_IN.test(text))) return false;
   // "I haven't tried it yet" is not "I already tried that".
   if (command === "skip" && /\b(haven't|have not|not yet|didn't|did not|never)\b/.test(text)) return false;
+  // "Will the backup start over from zero?", "does it start again if I restart?": the backup starting over, not
+  // the caller asking to.
+  if (command === "startOver" && BACKUP_STARTS_OVER.test(text)) return false;
   if ((command === "stop" || command === "cancel" || command === "deleteMyData") && NEGATED.test(text))
     return false;
   const must = MUST_SAY[command];

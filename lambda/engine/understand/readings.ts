@@ -14,8 +14,11 @@ const NUMBER_WORDS: Record<string, number> = {
   half: 0.5,
 };
 const DIGIT_WORDS = UNIT_WORDS.slice(1).join("|");
-/** A number in digits ("4.9", "4 point 9") or words ("forty eight point two", "two hundred", "fifteen"). */
-const NUMBER = String.raw`(\d+(?:\.\d+| point \d+)?|(?:(?:${TENS_WORDS.join("|")})(?:[ -](?:${DIGIT_WORDS}))?|${TEEN_WORDS.join("|")}|${UNIT_WORDS.join("|")}|a|half)(?: hundred)?(?: point (?:${UNIT_WORDS.join("|")}))?)`;
+/**
+ * A number in digits ("4.9", "4 point 9") or words ("forty eight point two", "two hundred", "fifteen"), with "and
+ * a half" or "point something" after it ("four and a half", "2 point something": halfway to the next).
+ */
+const NUMBER = String.raw`((?:\d+(?:\.\d+| point (?:\d+|something))?|(?:(?:${TENS_WORDS.join("|")})(?:[ -](?:${DIGIT_WORDS}))?|${TEEN_WORDS.join("|")}|${UNIT_WORDS.join("|")}|a|half)(?: hundred)?(?: point (?:${UNIT_WORDS.join("|")}|something))?)(?: and an? (?:half|quarter))?)`;
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
 const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
@@ -35,7 +38,23 @@ const IN_GIGABYTES: Record<string, number> = {
 };
 const gigabytes = (unit: string | undefined) => (unit ? (IN_GIGABYTES[unit] ?? 1) : undefined);
 
-function numberOf(spoken: string): number | undefined {
+const FRACTIONS: Record<string, number> = {
+  "and a half": 0.5,
+  "and a quarter": 0.25,
+  "point something": 0.5,
+};
+const FRACTION_SAID = / (and an? half|and an? quarter|point something)$/;
+
+function numberOf(said: string): number | undefined {
+  const fraction = FRACTION_SAID.exec(said);
+  if (fraction?.[1]) {
+    const n = numberOf(said.slice(0, fraction.index));
+    return n === undefined ? undefined : n + (FRACTIONS[fraction[1].replace(" an ", " a ")] ?? 0);
+  }
+  return wholeNumberOf(said);
+}
+
+function wholeNumberOf(spoken: string): number | undefined {
   // "4.6", or "4 point 6" as a recogniser writes a spoken decimal.
   if (/^\d/.test(spoken)) return Number(spoken.replace(" point ", "."));
   const [whole, fraction] = spoken.split(" point ");

@@ -11,8 +11,9 @@ const ASKS_TO = cue(
   /\b(i'll just|i will just|i'd rather|i would rather|i'd prefer to|let's just|let's|can we|could we|can you|can i just|just tell me how to|tell me how to|skip to|go to|jump to|take me to|i want to|i just want to|i wanna|i'd like to|rather just|how about we|i'll go ahead and)\b/,
 );
 
-/** Words of a title that say nothing about what the step does. */
+/** Words of a title that say nothing about what the step does ("again": "start again from the top" is no step). */
 const PLAIN = new Set([
+  "again",
   "your",
   "you",
   "a",
