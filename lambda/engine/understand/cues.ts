@@ -247,7 +247,7 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
  * stuck" (the "I" left out of "I did that").
  */
 const QUESTION = cue(
-  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))/,
+  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))(?! (?:that|it|this|those)(?: one)? (?:too|as well|already|before|earlier)\b)/,
 );
 /** "It back up by itself, when?": a question word at the end. */
 const QUESTION_AT_END = cue(

@@ -412,7 +412,15 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // So does one it is all but certain of over a "not sure" in any words: "I can't find General" is where General
   // is; "I can't see a switch" (a guess at 0.72) stays the step's own "not sure".
   const certainSide = sureSide && topConfidence >= CERTAIN_OF_SIDE_QUESTION;
-  if (sureSide && reply && (reply.strength !== "clear" || (certainSide && reply.answer === "maybe")))
+  // Not a reason to keep said at a confirmation ("my husband still uses that old iPad"), unless asked as a question.
+  const keeps =
+    waiting === "confirm" && reply?.answer === "no" && reply.strength === "words" && !isQuestion(text);
+  if (
+    sureSide &&
+    reply &&
+    !keeps &&
+    (reply.strength !== "clear" || (certainSide && reply.answer === "maybe"))
+  )
     return { type: "sideQuestion", intent: top };
 
   // A yes to something other than the question: how to tell (or check), then the question again.
@@ -435,6 +443,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return topicInContext(s, top, text, inTopic);
   if (waiting === "done" && !asked && (cameBack(text) || saysItIsDone(text)))
     return { type: "next", answered: true };
+  // "It's already on", "did that too", "I told you, I already restarted it twice": the step was done before the
+  // line read it. At a step to carry out, it is skipped as done; at "is your backup working now?", doing it
+  // before didn't fix it.
+  if (!asked && DONE_BEFORE.test(text) && saysCommand("skip", text)) {
+    if (waiting === "done") return { type: "skip" };
+    if (waiting === "answer" && atFixedStep(content, s) && !reply && navCommand(top) !== "skip")
+      return { type: "no", answered: true };
+  }
   if (waiting === "done" && !asked) {
     const progress = readProgress(text);
     // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not sure".
@@ -471,6 +487,11 @@ const stepCovers = (content: SpeechContent, s: State) =>
 /** A turn that opens with a change of mind: "wait, ...", "no sorry, ...", "actually, ...", "oh, I meant ...". */
 const CORRECTION_FIRST = cue(
   /^(?:(?:oh|um|uh|hmm|ah|no|okay|ok) ,? ?)*(?:i meant|i mean|meant to say|sorry|actually|wait|no wait|hang on|hold on|correction|oops|my mistake|scratch that|or rather)\b/,
+);
+
+/** The step done before now: "already", "did that too", "restarted it twice". */
+const DONE_BEFORE = cue(
+  /\balready\b|\b(did|done|tried) (that|it|this|those)( one)? (too|as well|before|earlier)\b|\b(twice|three times|a few times|several times|a bunch of times)\b/,
 );
 
 /** Words that report something wrong: "it says no internet", "there's an error", "it won't". */
