@@ -467,6 +467,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const commandOrNothing = navCommand(top) !== undefined || top === FALLBACK_INTENT;
   if (waiting === "topic" && !isTopicIntent(top) && commandOrNothing && FAILING.test(text))
     return { type: "topic", topic: GENERAL_TOPIC };
+  // "Um hi, my phone keeps popping up saying there's not enough room to back up": at "what's going on?", an NLU
+  // below its threshold but with a problem as its best guess is better followed than "sorry, I didn't catch that"
+  // (the topic's first step checks it).
+  if (waiting === "topic" && top === FALLBACK_INTENT) {
+    const guess = heard.interpretations[1];
+    if (guess && isTopicIntent(guess.intent) && (guess.confidence ?? 0) >= PLAUSIBLE)
+      return { type: "topic", topic: guess.intent };
+  }
   // At "anything else?", the words weren't a yes (that was read above): an NLU guess of Yes is news, not a yes.
   if (waiting === "anythingElse" && navCommand(top) === "yes") return { type: "noMatch" };
   // 4. A command, a side question said as a statement ("I can't find settings"), or another problem.
