@@ -276,6 +276,10 @@ function command(
     case "deleteMyData":
       return askDelete(t);
     case "yes":
+      // "The backup is working" said at a step to carry out: fixed, whatever the step was.
+      if (was.fixed && s.phase === "step" && t.step?.then !== "question")
+        return resolved(t.note(t.step?.then === "fixed" ? "y" : "c"));
+      return answer(t, cmd, was.said === SAID_UNSURE, was.inWords);
     case "no":
     case "maybe":
     case "next":

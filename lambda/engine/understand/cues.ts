@@ -121,7 +121,7 @@ export const asksWhyStep = (text: string) => WHY_STEP.test(text);
 
 /** "Can you connect me with somebody?", "I'd rather have someone from Apple do it": a person, in so many words. */
 const WANTS_PERSON = cue(
-  /\b(talk|speak|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|prefer|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/,
+  /\b(talk|talking|speak|speaking|connect me|connect|put me through|transfer me|get me|get|want|need|rather have|prefer|i'd like|i would like)\b(?: to| with)?(?: an?| the| some| a real| a live| an actual| a proper)? (someone|somebody|person|human|real person|agent|representative|operator|advisor|technician)\b(?!'s| else's)/,
 );
 /** "Is there a human I could talk to?": the person named first, then talking to them. */
 const PERSON_TO_TALK_TO = cue(
@@ -130,7 +130,7 @@ const PERSON_TO_TALK_TO = cue(
 export const wantsPerson = (text: string) => WANTS_PERSON.test(text) || PERSON_TO_TALK_TO.test(text);
 /** A clause that turns a person down: "no, ...", "I don't need a person", "not an agent". */
 const NOT_A_PERSON = cue(
-  /^(no|not)\b|^(don't|dont)\b(?! know)|\b(don't|do not|dont|not|never|no need to)( really| even| actually)? (need|want|wanna|have to|talk|speak|ask for|get)\b|\bno need for\b|\bnot (an?|the|some) (agent|person|human|someone|somebody)\b/,
+  /^(no|not)\b|^(don't|dont)\b(?! know)|\b(don't|do not|dont|not|never|no need to)( really| even| actually)? (need|want|wanna|have to|talk|talking|speak|speaking|ask for|get)\b|\bno need for\b|\bnot (an?|the|some) (agent|person|human|someone|somebody)\b/,
 );
 /**
  * A person in so many words, read clause by clause: "no no, I want a human" asks for one (the clause that asks

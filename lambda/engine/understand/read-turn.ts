@@ -206,6 +206,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const fixed = atFixedStep(content, s) && saysBackupWorked(text) && !saysNegation(text);
     return fixed ? { type: "stop", fixed } : { type: "stop" };
   }
+  // "I'd rather not restart it, the backup is going now": news that the backup itself works (a clause that says
+  // so, with no "not" in it and no question) ends the topic as fixed, at a step to carry out too.
+  const atFix = waiting === "answer" && atFixedStep(content, s);
+  const clearNo = reply?.answer === "no" && reply.strength === "clear";
+  if (!asked && (waiting === "done" || atFix) && !clearNo && text.split(/ , | but | and /).some(backupWorks))
+    return { type: "yes", answered: true, fixed: true };
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
   // "Great, thanks, that's it then" at "do you want to go ahead?" with something that can't be undone: leaving,
@@ -243,11 +249,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
   // something that can't be undone, any no counts.
   // Unless the caller changes it, plainly, in the same breath: "no. wait, I meant yes, go ahead".
+  // Nor when the no only holds the caller's place for a question: "no wait, what does resetting do?".
   if (
     waiting === "confirm" &&
     reply?.answer === "no" &&
     reply.strength !== "words" &&
-    !plainYesAfter(text, words)
+    !plainYesAfter(text, words) &&
+    !holdsForQuestion(text)
   )
     return { type: "no", answered: true };
   // "Okay, fine, go ahead. Where do I go?": a go-ahead, and how to do it is what the step says. "Okay, done that"
@@ -429,6 +437,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "What if I don't know the password for that account?": a question, not a "not sure".
   if (asked && reply?.answer === "maybe" && reply.strength !== "words" && WH_QUESTION.test(text))
     return readQuestion(content, s, heard, text, inTopic);
+  // "Didn't work", "the Sign Out button is greyed out" at a step to carry out: the step failed, not "not yet"
+  // (which gets "no rush, take your time" again and again). It is passed over for the next fix.
+  if (waiting === "done" && !asked && stepFailed(text)) return { type: "skip" };
   // 2. An answer to the question that is open, as people say yes and no.
   if (reply) {
     const aboutAnotherTopic = isTopicIntent(top) && top !== s?.topic && topConfidence >= SURE_OF_TOPIC;
@@ -481,6 +492,14 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   return byIntent(content, s, top, text, inTopic, heard);
 }
 
+/** "No wait", "nope, hang on": a no that holds the place, not an answer. */
+const HOLD = /^(?:(?:no|nah|nope)\b ?,? ?)+(?:wait|hang on|hold on|one sec|one second|sorry)\b[ ,.]*/;
+/** "No wait, what does that do?": a hold, then a question. */
+const holdsForQuestion = (text: string) => {
+  const hold = HOLD.exec(text);
+  return hold !== null && isQuestion(text.slice(hold[0].length));
+};
+
 /** The answer changed to a plain yes after a correction marker ("no, wait, I meant yes, go ahead"). */
 function plainYesAfter(text: string, words: AnswerWords | undefined): boolean {
   const last = correctionIn(text)?.tails[0];
@@ -496,6 +515,23 @@ const stepCovers = (content: SpeechContent, s: State) =>
 const CORRECTION_FIRST = cue(
   /^(?:(?:oh|um|uh|hmm|ah|no|okay|ok) ,? ?)*(?:i meant|i mean|meant to say|sorry|actually|wait|no wait|hang on|hold on|correction|oops|my mistake|scratch that|or rather)\b/,
 );
+
+/** A clause that says the backup itself works: "the backup is working", "it's backing up now, 10 minutes left". */
+const BACKUP_WORKING = cue(
+  /\b(?:backup|back up)(?:'s| is| has| was)? (?:working|going|running|done|finished|complete|completed|moving)\b|\b(?:it's|it is|it has|it) (?:backing up|backed up)\b/,
+);
+const backupWorks = (clause: string) =>
+  BACKUP_WORKING.test(clause) &&
+  !saysNegation(clause) &&
+  !isQuestion(clause) &&
+  !/\b(still|stuck)\b/.test(clause);
+
+/** A step to carry out that failed: "it didn't work", "it's greyed out", "it won't let me". */
+const STEP_BLOCKED = cue(
+  /\b(gr[ae]y(?:ed)? out|won't let me|doesn't let me|does not let me|isn't letting me|not letting me|not available|is disabled|didn't do anything|nothing happens|nothing happened)\b/,
+);
+const stepFailed = (text: string) =>
+  (STEP_BLOCKED.test(text) || FAILING.test(text)) && !/\bnot yet\b/.test(text);
 
 /** The step done before now: "already", "did that too", "restarted it twice". */
 const DONE_BEFORE = cue(

@@ -86,6 +86,11 @@ const GENERAL = new Set([
   "find",
 ]);
 
+/** A step asked for by how far away it is, not by what it does. */
+const BY_COUNT = cue(
+  /\bback (?:a|one|two|three|1|2|3) (?:step|steps|bit)\b|\b(?:a|one|two) steps? back\b|\bstep back\b|\bprevious (?:step|one)\b|\bthe step before\b/,
+);
+
 /** Words that put the words after them out of the request ("I don't want to delete", "rather pay than delete"). */
 const NEGATED = /^(don't|do not|not|never|no|won't|wouldn't|can't|than|instead|without)$/;
 
@@ -96,6 +101,8 @@ const NEGATED = /^(don't|do not|not|never|no|won't|wouldn't|can't|than|instead|w
  */
 export function stepNamed(content: SpeechContent, s: State | undefined, text: string): number | undefined {
   if (!s?.topic || (s.phase !== "step" && s.phase !== "confirm")) return undefined;
+  // "Can you go back a step please?": a step back by count, not a step by name ("back" is no "backing up").
+  if (BY_COUNT.test(text)) return undefined;
   const asked = ASKS_TO.exec(text);
   if (!asked) return undefined;
   const words = text
