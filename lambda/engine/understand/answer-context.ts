@@ -32,7 +32,7 @@ export const NOTHING_ELSE = cue(
 
 /** The backup (or "it") not working, in general words: "it still doesn't work", "it keeps failing". */
 export const FAILING = cue(
-  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't)\b(?:\s+(?:really|even|just|seem to|want to|wanna))?(?:\s+do)?(?:\s+(?:the|my|a|an|its))?(?:\s+icloud)?\s+(work|working|back up|backing up|backup|go|going|do it|finish|finishing|complete|completing)\b|\b(fail|fails|failed|failing)\b/,
+  /\b(doesn't|does not|didn't|did not|isn't|is not|won't|will not|wont|not|never|can't|cannot|couldn't|hasn't|has not|haven't|have not)\b(?:\s+(?:really|even|just|seem to|want to|wanna|been))?(?:\s+do)?(?:\s+(?:the|my|a|an|its))?(?:\s+icloud)?\s+(work|working|back up|backing up|backed up|backup|go|going|do it|finish|finishing|finished|complete|completing|completed|saving|saved|uploading|uploaded)\b|\b(fail|fails|failed|failing)\b/,
 );
 
 /**

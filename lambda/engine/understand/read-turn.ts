@@ -470,6 +470,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     if (progress && !asksStepCommand(top, text)) return answeredBy(progress, text);
   }
 
+  // "My phone shows a message, the last backup is not complete. What do I do?": at "what's going on?", the backup
+  // failing, then how to fix it, is the problem, not a side question.
+  if (waiting === "topic" && asked && top === FALLBACK_INTENT && FAILING.test(text))
+    return { type: "topic", topic: GENERAL_TOPIC };
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
