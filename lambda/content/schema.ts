@@ -480,6 +480,8 @@ export const SharedSchema = z
         resumeAfterRestart: template(["n"]),
         /** A caller wondering about a person ("maybe I should talk to someone?"): asked before putting them through. */
         offerAgent: spoken,
+        /** After the caller turned down the last fix, on a line with agents: a person offered, not put through. */
+        offerAgentAtEnd: spoken,
         supportOptions: template(["phone"]),
         /** How to reach a person where the line can't transfer ({person} in side answers; helpAgent where it can). */
         personElsewhere: spoken,

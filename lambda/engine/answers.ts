@@ -64,13 +64,9 @@ export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore
       return;
     case "confirm":
       if (a === "yes") return readStep(t, s.step, { push: false, confirmed: true });
-      if (a === "no") {
+      if (a === "no" || (a === "maybe" && unsureBefore)) {
         t.note("x").add(sh.replies.confirmDeclined);
-        return goTo(t, t.step?.declined ?? "next");
-      }
-      if (a === "maybe" && unsureBefore) {
-        t.note("x").add(sh.replies.confirmDeclined);
-        return goTo(t, t.step?.declined ?? "next");
+        return goTo(t, t.step?.declined ?? "next", { declined: true });
       }
       if (a === "maybe") {
         t.add(...t.body());

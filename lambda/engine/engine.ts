@@ -107,7 +107,10 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
     t.state = { ...s, offered: undefined, miss: 0 };
     // Offered after misses, or because the caller wondered about a person: the reason the agent sees.
     if (input.type === "yes" || input.type === "agent")
-      return void t.handOff(s.miss > 0 ? "noMatch" : "requested");
+      return void t.handOff(s.miss > 0 ? "noMatch" : s.phase === "anythingElse" ? "notFixed" : "requested");
+    // No person after the last fix was turned down: Apple Support's options, for later, then "anything else?".
+    if (input.type === "no" && s.phase === "anythingElse")
+      return void t.handOff("notFixed", { transfer: false });
     if (input.type === "no") {
       // Back to the question the misses were about, with how to answer it.
       t.add(t.shared.replies.keepTrying);

@@ -57,15 +57,18 @@ export function resolved(t: Turn) {
   t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED, ...place };
 }
 
-/** Follows a branch target: a step id, another topic, or next / finish / wrapUp / resolved / support. */
-export function goTo(t: Turn, to: string) {
+/**
+ * Follows a branch target: a step id, another topic, or next / finish / wrapUp / resolved / support. `declined`:
+ * the caller turned down the step being left, so if the steps end here nothing failed that a person must see now.
+ */
+export function goTo(t: Turn, to: string, opts: { declined?: boolean } = {}) {
   const topic = t.topic;
   const s = t.state;
   if (!topic) return;
   // A step may lead somewhere other than the one after it ("an outage: wrap up").
   const target = to === "next" ? (t.step?.leadsTo ?? "next") : to;
   if (target === "resolved") return resolved(t);
-  if (target === "support") return notFixed(t);
+  if (target === "support") return notFixed(t, opts.declined);
   // Another topic: what this one found leads there ("the alert says storage is full": the storage topic).
   if (isTopicIntent(target)) {
     startTopic(t, target);
@@ -74,7 +77,7 @@ export function goTo(t: Turn, to: string) {
   }
   const index = target === "next" ? s.step + 1 : topic.steps.findIndex((step) => step.id === target);
   if (target === "finish" || target === "wrapUp" || index < 0 || index >= topic.steps.length) {
-    if (topic.finish === "support" && target !== "wrapUp") return notFixed(t);
+    if (topic.finish === "support" && target !== "wrapUp") return notFixed(t, opts.declined);
     t.add(t.shared.replies.wrapUp);
     t.state = { ...initialState(), phase: "anythingElse" };
     return;
@@ -82,9 +85,23 @@ export function goTo(t: Turn, to: string) {
   readStep(t, index, { push: true });
 }
 
-function notFixed(t: Turn) {
+/**
+ * The steps ran out with the backup still failing: a person (phone) or Apple Support's options. After the caller
+ * turned down the last fix ("not now, my son has the password"), a person is offered, not put through unasked:
+ * a yes puts them through, a no reads Apple Support's options.
+ */
+function notFixed(t: Turn, declined = false) {
   t.add(t.shared.replies.notFixedSupport);
-  t.handOff("notFixed");
+  if (!declined || !t.caps.canTransfer) return void t.handOff("notFixed");
+  const s = t.state;
+  t.state = {
+    ...initialState(),
+    phase: "anythingElse",
+    offered: true,
+    ...(s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {}),
+  };
+  t.asked = true;
+  t.add(t.shared.replies.offerAgentAtEnd);
 }
 
 /** Reads step `index`; a hard-to-undo step is announced and confirmed first. */

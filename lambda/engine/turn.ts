@@ -193,14 +193,14 @@ export class Turn {
   }
 
   /** Hand the call to a person (phone) or, where nobody can take it, read Apple Support's options. */
-  handOff(reason: HandoffReason): this {
+  handOff(reason: HandoffReason, { transfer = true }: { transfer?: boolean } = {}): this {
     const s = this.state;
     const where =
       s.topic && this.inTopic ? { topic: s.topic, step: s.step } : s.topic ? { topic: s.topic } : {};
     this.signal({ kind: "escalated", reason, ...where });
     // What the agent sees (phone) and what the hand-off turn logs (every channel).
     this.summary = handoffSummary(this.content, s, reason, { atStep: this.inTopic, now: this.now });
-    if (this.caps.canTransfer) {
+    if (this.caps.canTransfer && transfer) {
       this.add(this.shared.replies.handoffAgent);
       this.handoff = { reason, ...where, summary: this.summary };
       this.end = "handoff";
