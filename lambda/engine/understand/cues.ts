@@ -247,7 +247,7 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
  * stuck" (the "I" left out of "I did that").
  */
 const QUESTION = cue(
-  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))(?! (?:that|it|this|those)(?: one)? (?:too|as well|already|before|earlier)\b)/,
+  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (?:already |still |now |all )?(grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))(?! (?:that|it|this|those)(?: one)? (?:too|as well|already|before|earlier)\b)/,
 );
 /** "It back up by itself, when?": a question word at the end. */
 const QUESTION_AT_END = cue(
@@ -255,7 +255,7 @@ const QUESTION_AT_END = cue(
 );
 /** "It's been going all day, is that normal?": a question tacked on at the end. */
 const QUESTION_TAIL = cue(
-  /\b(is that|is it|is this|was that) (normal|right|ok|okay|supposed to|expected|bad|good|a problem)( though)?$/,
+  /\b(is that|is it|is this|was that) (normal|right|ok|okay|supposed to|expected|bad|good|a problem)( though)?( or (?:is it|is that|has it|did it|it's|has that) [a-z' ]{1,30})?$/,
 );
 const QUESTION_INSIDE = cue(
   /\b(but|and|so|though|also)\s+(will|does|do|is|what|how|why|can|would)\b.*\b(i|my|it|this|that)\b/,
