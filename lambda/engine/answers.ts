@@ -115,7 +115,8 @@ export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore
 /** "No wait, I meant yes": the question before this step is answered again, the other way. */
 export function correct(t: Turn, a: "yes" | "no", said: string | undefined) {
   const s = t.state;
-  if (s.phase === "anythingElse" && said === SAID_RESOLVED && s.topic) {
+  const fixedHere = s.topic !== undefined && s.outcomes?.[s.step] === "y";
+  if (s.phase === "anythingElse" && (said === SAID_RESOLVED || fixedHere) && s.topic) {
     // The yes that ended the topic, taken back: the same question, answered the other way.
     t.state = { ...s, phase: "step" };
     t.add(fill(t.shared.replies.corrected, { answer: a }));

@@ -7,7 +7,7 @@ import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
-import { goesAhead, type ReadAnswer } from "./answer-words.js";
+import { goesAhead, type ReadAnswer, readAnswer } from "./answer-words.js";
 import { topicAmong, topicInContext } from "./by-intent.js";
 import { cue } from "./cue.js";
 import { atFixedStep, atQuestionStep, type Waiting } from "./expectation.js";
@@ -81,6 +81,10 @@ export function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
   // problem isn't fixed.
   if (c.waiting === "anythingElse" && answer === "no" && (STILL_FAILING.test(c.text) || FAILING.test(c.text)))
     return { type: "topic", topic: topicAmong(c.heard) ?? GENERAL_TOPIC };
+  // "Oh no, now it's gone back to estimating again", "hang on, no, it's jumped back up to 3 hours" after a fix:
+  // the backup as "is your backup working now?" hears it, and it isn't. The fix is taken back, not a goodbye.
+  if (c.waiting === "anythingElse" && answer === "no" && c.s?.topic && failsAgain(c.content, c.text))
+    return { type: "correction", answer: "no" };
   // "My Apple Watch isn't syncing", "nah, my watch won't sync": a "not" in news is no "no, nothing else". What
   // the line can't help with gets the honest answer, and the question again.
   if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
@@ -122,6 +126,18 @@ function problemBesideNo(c: AnswerContext, strength: ReadAnswer["strength"]): To
   const named = sure ? (first.intent as TopicId) : topicAmong(c.heard);
   if (!named || !aboutAnotherProblem(c.s, named, 1) || named === GENERAL_TOPIC) return undefined;
   return TROUBLE_NEWS.test(c.text) || (sure && strength !== "words") ? named : undefined;
+}
+
+/** The backup back to how it was: "again", "gone back to", "jumped back up to". */
+const BACK_AGAIN = cue(
+  /\b(again|jumped back|back to square one|(?:gone|went|it's|is|now) back (?:up )?to (?!normal|working|how it|life)\w+)\b/,
+);
+
+/** News at "anything else?" that the backup is failing again, read as an answer to "is your backup working now?". */
+export function failsAgain(content: SpeechContent, text: string): boolean {
+  const news = text.replace(/^(?:(?:oh|hang on|wait|hold on|no|nope|ugh|um)\b[ ,.]*)+/, "");
+  if (!news || !BACK_AGAIN.test(news)) return false;
+  return readAnswer(news, content.shared.fixedAnswers)?.answer !== "yes";
 }
 
 /** A bare "okay" or "yes" after a pause means "I'm ready"; words that say more answer the question itself. */

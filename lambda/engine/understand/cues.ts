@@ -58,7 +58,7 @@ export const stillWorking = (text: string) => STILL_WORKING.test(text) || NOT_TR
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
 const LEAVING = cue(
-  /\b(bye|goodbye|good bye|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/,
+  /\b(bye|goodbye|good bye|bye bye|cheerio|ta ta|see ya|see you later|see you soon|catch you later|speak (to you )?(later|soon)|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/,
 );
 export const isLeaving = (text: string) => LEAVING.test(text);
 

@@ -14,6 +14,7 @@ import {
   answeredBy,
   answerInContext,
   FAILING,
+  failsAgain,
   GENERAL_TOPIC,
   NOTHING_ELSE,
   STILL_FAILING,
@@ -315,7 +316,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // a step later ("wait, sorry, it is nearly full actually" at the Wi-Fi step that a "not full" led to).
   const understood = understoodAnswer(s?.said) ?? (correction ? earlierAnswer(content, s) : undefined);
   const earlierWords = understood && inTopic ? earlierQuestion(content, s)?.words : undefined;
-  const retold = earlierWords && reply?.strength !== "words" ? readAnswer(text, earlierWords) : undefined;
+  // Not "it's green now" at the step that turns it on: the state changed, the earlier answer was right.
+  const changedSince = waiting === "done" && /\b(now|anymore|any more)\b/.test(text);
+  const retold =
+    earlierWords && reply?.strength !== "words" && !changedSince ? readAnswer(text, earlierWords) : undefined;
   if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
     return { type: "correction", answer: retold.answer };
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
@@ -372,6 +376,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "pause" };
   }
   if (stalled !== undefined) {
+    // "Oh no wait, it's gone back up to four hours" after a fix: the fix taken back, not a moment.
+    if (waiting === "anythingElse" && s?.topic && stalled && failsAgain(content, stalled))
+      return { type: "correction", answer: "no" };
     // "Hang on, does that delete my pictures?": the question is what matters; "hang on, it's still going": a moment.
     // The stall word is what the NLU's wait or hold command heard, not the question: read without it.
     if (stalled && isQuestion(stalled))

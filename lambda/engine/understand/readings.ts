@@ -22,10 +22,10 @@ const NUMBER = String.raw`((?:\d+(?:\.\d+| point (?:\d+|something))?|(?:(?:${TEN
 const UNIT = String.raw`(?:\s*(?:gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
 /** The same unit, kept: "200 mb left out of 5 gb" compares megabytes with gigabytes. */
 const UNIT_SAID = String.raw`(?:\s*(gig|gigs|gigabyte|gigabytes|gb|g|tb|terabyte|terabytes|mb|megabytes))?`;
-/** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50", "200 mb left out of 5 gb". */
+/** "4.9 of 5 gigabytes", "one gig out of fifty", "like 1 gig out of 50", "200 mb left out of 5 gb"; not "3 of 3 bars". */
 const READING = cue(
   new RegExp(
-    `${NUMBER}${UNIT_SAID}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT_SAID}`,
+    `${NUMBER}${UNIT_SAID}(?:\\s+(free|left|available|remaining|spare|used|taken|full))?(?:\\s*,)?\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${NUMBER}${UNIT_SAID}(?!\\s*(?:bars?|steps?|percent|signal|stars?)\\b)`,
   ),
 );
 /** Gigabytes in one of a unit; a number said without one takes the other number's. */
