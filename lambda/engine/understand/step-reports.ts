@@ -51,4 +51,7 @@ const SUCCESS = cue(
 /** Whether the words say something worked at all ("it worked", "it's backing up"). */
 export const successWord = (text: string) => SUCCESS.test(text);
 /** Whether they say the backup worked, not only other things ("the internet works fine"). */
-export const saysBackupWorked = (text: string) => SUCCESS.test(text.replace(OTHERS_WORK, ""));
+export const saysBackupWorked = (text: string) =>
+  SUCCESS.test(text.replace(OTHERS_WORK, "").replace(SCREEN_LABEL, ""));
+/** "Last successful backup: 14 May": the screen's label, which says nothing about whether it works now. */
+const SCREEN_LABEL = /\blast successful backup\b/g;
