@@ -419,6 +419,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const worked = saysBackupWorked(text) && reply?.answer !== "no" && !saysNegation(text);
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return { type: worked ? "yes" : "maybe", answered: true };
+  // "Okay, I'll try that" at "is your backup working now?": about to do the step, a moment, not an answer.
+  if (waiting === "answer" && atFixedStep(content, s) && WILL_TRY.test(text)) return { type: "pause" };
   // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.
   if (waiting === "answer" && atFixedStep(content, s) && !s?.paused && acknowledgesOnly(text))
     return { type: "maybe", answered: true };
@@ -536,6 +538,11 @@ const backupWorks = (clause: string) =>
   !saysNegation(clause) &&
   !isQuestion(clause) &&
   !/\b(still|stuck)\b/.test(clause);
+
+/** "Okay, I'll try that", "let me give it a go": the step about to be done. */
+const WILL_TRY = cue(
+  /^(?:(?:ok|okay|alright|all right|right|sure|yeah|yes)\b[ ,]*)*(?:i'll|i will|let me|lemme|i'm gonna|i'm going to|gonna) (?:try|do|give) (?:that|it|this)(?: one)?(?: a go| a try)?(?: now| then| first)?$/,
+);
 
 /** A step to carry out that failed: "it didn't work", "it's greyed out", "it won't let me". */
 const STEP_BLOCKED = cue(

@@ -6,7 +6,7 @@ import { cue } from "./cue.js";
 
 /** "Done that", "did it", "okay, finished": the step carried out. */
 const DID_THE_STEP = cue(
-  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b/,
+  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b|\bi(?:'ve| have)? (?:just |already )?(?:deleted|removed|turned|switched|tapped|pressed|restarted|rebooted|updated|installed|plugged|connected|reset|moved|toggled|cleared)\b/,
 );
 export const didTheStep = (text: string) => DID_THE_STEP.test(text);
 
