@@ -237,8 +237,9 @@ function command(
       if (was.wasPaused) return void t.add(sh.replies.resume, ...t.body());
       if (s.phase === "resume") return pickUp(t);
       if (t.expect() === "next") return goTo(t, "next");
-      // "Just carry on" at a question: a next, which keeps an earlier answer or says how to tell.
-      if (s.phase === "step" && t.step?.then === "question")
+      // "Just carry on" at a question or a fix: a next, which keeps an earlier answer or says how to tell (a fix's
+      // next is the next fix).
+      if (s.phase === "step" && (t.step?.then === "question" || t.step?.then === "fixed"))
         return answer(t, "next", was.said === SAID_UNSURE);
       return void t.add(...t.body());
     case "whichStep": {

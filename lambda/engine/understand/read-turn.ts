@@ -192,6 +192,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const rest = text.slice(cameBackFromPause[0].length).trim();
     return rest ? readTurn(content, s, { ...given, text: rest }) : { type: "resume" };
   }
+  // "Back" alone after "brb": the caller is back, not asking for the step before.
+  if (s?.paused && /^(?:(?:ok|okay|k|right)\s*,?\s*)?back[ !.]*$/.test(text)) return { type: "resume" };
   // At "anything else?", what the caller goes on to is the turn ("one more thing" on its own is a yes).
   const goneOn = waiting === "anythingElse" ? goesOnTo(text) : undefined;
   if (goneOn !== undefined)
