@@ -12,7 +12,7 @@ import {
   settleAsk,
 } from "./asides.js";
 import { failure, offerAgent } from "./failure.js";
-import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
+import { initialState, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,

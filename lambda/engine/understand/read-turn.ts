@@ -60,7 +60,16 @@ import {
   PLAUSIBLE,
 } from "./heard.js";
 import { stepNamed } from "./step-by-name.js";
-import { didTheStep, reportsDevice, reportsDone, saysBackupWorked } from "./step-reports.js";
+import {
+  didTheStep,
+  doneBefore,
+  reportsDevice,
+  reportsDone,
+  saysBackupWorked,
+  saysBackupWorksNow,
+  stepBlocked,
+  willTryStep,
+} from "./step-reports.js";
 
 export type { Heard, Interpretation };
 
@@ -213,7 +222,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // so, with no "not" in it and no question) ends the topic as fixed, at a step to carry out too.
   const atFix = waiting === "answer" && atFixedStep(content, s);
   const clearNo = reply?.answer === "no" && reply.strength === "clear";
-  if (!asked && (waiting === "done" || atFix) && !clearNo && text.split(/ , | but | and /).some(backupWorks))
+  if (!asked && (waiting === "done" || atFix) && !clearNo && saysBackupWorksNow(text))
     return { type: "yes", answered: true, fixed: true };
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
@@ -422,7 +431,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return { type: worked ? "yes" : "maybe", answered: true };
   // "Okay, I'll try that" at "is your backup working now?": about to do the step, a moment, not an answer.
-  if (waiting === "answer" && atFixedStep(content, s) && WILL_TRY.test(text)) return { type: "pause" };
+  if (waiting === "answer" && atFixedStep(content, s) && willTryStep(text)) return { type: "pause" };
   // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.
   if (waiting === "answer" && atFixedStep(content, s) && !s?.paused && acknowledgesOnly(text))
     return { type: "maybe", answered: true };
@@ -450,7 +459,8 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return readQuestion(content, s, heard, text, inTopic);
   // "Didn't work", "the Sign Out button is greyed out" at a step to carry out: the step failed, not "not yet"
   // (which gets "no rush, take your time" again and again). It is passed over for the next fix.
-  if (waiting === "done" && !asked && stepFailed(text)) return { type: "skip" };
+  if (waiting === "done" && !asked && (stepBlocked(text) || FAILING.test(text)) && !/\bnot yet\b/.test(text))
+    return { type: "skip" };
   // 2. An answer to the question that is open, as people say yes and no.
   if (reply) {
     const aboutAnotherTopic = isTopicIntent(top) && top !== s?.topic && topConfidence >= SURE_OF_TOPIC;
@@ -468,7 +478,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "It's already on", "did that too", "I told you, I already restarted it twice": the step was done before the
   // line read it. At a step to carry out, it is skipped as done; at "is your backup working now?", doing it
   // before didn't fix it.
-  if (!asked && DONE_BEFORE.test(text) && saysCommand("skip", text)) {
+  if (!asked && doneBefore(text) && saysCommand("skip", text)) {
     if (waiting === "done") return { type: "skip" };
     if (waiting === "answer" && atFixedStep(content, s) && !reply && navCommand(top) !== "skip")
       return { type: "no", answered: true };
@@ -529,33 +539,6 @@ const stepCovers = (content: SpeechContent, s: State) =>
 /** A turn that opens with a change of mind: "wait, ...", "no sorry, ...", "actually, ...", "oh, I meant ...". */
 const CORRECTION_FIRST = cue(
   /^(?:(?:oh|um|uh|hmm|ah|no|okay|ok) ,? ?)*(?:i meant|i mean|meant to say|sorry|actually|wait|no wait|hang on|hold on|correction|oops|my mistake|scratch that|or rather)\b/,
-);
-
-/** A clause that says the backup itself works: "the backup is working", "it's backing up now, 10 minutes left". */
-const BACKUP_WORKING = cue(
-  /\b(?:backup|back up)(?:'s| is| has| was)? (?:working|going|running|done|finished|complete|completed|moving)\b|\b(?:it's|it is|it has|it) (?:backing up|backed up)\b/,
-);
-const backupWorks = (clause: string) =>
-  BACKUP_WORKING.test(clause) &&
-  !saysNegation(clause) &&
-  !isQuestion(clause) &&
-  !/\b(still|stuck)\b/.test(clause);
-
-/** "Okay, I'll try that", "let me give it a go": the step about to be done. */
-const WILL_TRY = cue(
-  /^(?:(?:ok|okay|alright|all right|right|sure|yeah|yes)\b[ ,]*)*(?:i'll|i will|let me|lemme|i'm gonna|i'm going to|gonna) (?:try|do|give) (?:that|it|this)(?: one)?(?: a go| a try)?(?: now| then| first)?$/,
-);
-
-/** A step to carry out that failed: "it didn't work", "it's greyed out", "it won't let me". */
-const STEP_BLOCKED = cue(
-  /\b(gr[ae]y(?:ed)? out|won't let me|doesn't let me|does not let me|isn't letting me|not letting me|not available|is disabled|didn't do anything|nothing happens|nothing happened)\b/,
-);
-const stepFailed = (text: string) =>
-  (STEP_BLOCKED.test(text) || FAILING.test(text)) && !/\bnot yet\b/.test(text);
-
-/** The step done before now: "already", "did that too", "restarted it twice". */
-const DONE_BEFORE = cue(
-  /\balready\b|\b(did|done|tried) (that|it|this|those)( one)? (too|as well|before|earlier)\b|\b(twice|three times|a few times|several times|a bunch of times)\b/,
 );
 
 /** Words that report something wrong: "it says no internet", "there's an error", "it won't". */

@@ -2,7 +2,9 @@
 // line asked: "done that", "it's plugged into the charger", "I'm on the home network", "full bars", and the words
 // that say the backup itself worked. read-turn.ts weighs them against the open question ("is your backup working
 // now?", "do you want to go ahead?").
+import { saysNegation } from "./answer-phrases.js";
 import { cue } from "./cue.js";
+import { isQuestion } from "./cues.js";
 
 /** "Done that", "did it", "okay, finished": the step carried out. */
 const DID_THE_STEP = cue(
@@ -55,3 +57,36 @@ export const saysBackupWorked = (text: string) =>
   SUCCESS.test(text.replace(OTHERS_WORK, "").replace(SCREEN_LABEL, ""));
 /** "Last successful backup: 14 May": the screen's label, which says nothing about whether it works now. */
 const SCREEN_LABEL = /\blast successful backup\b/g;
+
+/** A clause that says the backup itself works: "the backup is working", "it's backing up now, 10 minutes left". */
+const BACKUP_WORKING = cue(
+  /\b(?:backup|back up)(?:'s| is| has| was)? (?:working|going|running|done|finished|complete|completed|moving)\b|\b(?:it's|it is|it has|it) (?:backing up|backed up)\b/,
+);
+const backupWorks = (clause: string) =>
+  BACKUP_WORKING.test(clause) &&
+  !saysNegation(clause) &&
+  !isQuestion(clause) &&
+  !/\b(still|stuck)\b/.test(clause);
+/**
+ * "I'd rather not restart it, the backup is going now", "I don't know what did it but the backup is running":
+ * a clause of its own that says the backup works, with no "not" or question in that clause.
+ */
+export const saysBackupWorksNow = (text: string) => text.split(/ , | but | and /).some(backupWorks);
+
+/** "Okay, I'll try that", "let me give it a go": the step about to be done. */
+const WILL_TRY = cue(
+  /^(?:(?:ok|okay|alright|all right|right|sure|yeah|yes)\b[ ,]*)*(?:i'll|i will|let me|lemme|i'm gonna|i'm going to|gonna) (?:try|do|give) (?:that|it|this)(?: one)?(?: a go| a try)?(?: now| then| first)?$/,
+);
+export const willTryStep = (text: string) => WILL_TRY.test(text);
+
+/** A step to carry out that can't be done: "it's greyed out", "it won't let me", "nothing happens". */
+const STEP_BLOCKED = cue(
+  /\b(gr[ae]y(?:ed)? out|won't let me|doesn't let me|does not let me|isn't letting me|not letting me|not available|is disabled|didn't do anything|nothing happens|nothing happened)\b/,
+);
+export const stepBlocked = (text: string) => STEP_BLOCKED.test(text);
+
+/** The step done before now: "already", "did that too", "restarted it twice". */
+const DONE_BEFORE = cue(
+  /\balready\b|\b(did|done|tried) (that|it|this|those)( one)? (too|as well|before|earlier)\b|\b(twice|three times|a few times|several times|a bunch of times)\b/,
+);
+export const doneBefore = (text: string) => DONE_BEFORE.test(text);
