@@ -228,7 +228,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
   // "Great, thanks, that's it then" at "do you want to go ahead?" with something that can't be undone: leaving,
   // never a yes.
-  if (waiting === "confirm" && isDoneHere(text)) return { type: "stop" };
+  if (waiting === "confirm" && isDoneHere(text) && !/^(?:no|nope|nah)\b/.test(text)) return { type: "stop" };
   // A person asked for in so many words, wherever the conversation is.
   const person = personRequest(text);
   if (person === "asked") return { type: "topic", topic: "ContactSupport" };

@@ -18,7 +18,7 @@ const SIGNAL = cue(
 );
 /** "It's plugged in now", "deleted them": the step's result, said. */
 const DONE_REPORT = cue(
-  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b/,
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b|\b(switch|toggle)(?:'s| is) (now |already )?(green|on)\b/,
 );
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
 const DEVICE_STATE = cue(
