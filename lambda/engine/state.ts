@@ -211,3 +211,10 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
     state.hinted = [...o.k].map((c) => HINT_CODES[c]).filter((k): k is HintKind => k !== undefined);
   return { ok: true, state };
 }
+
+/**
+ * Where a topic ended, kept beside "anything else?": the topic, its step, the way there and what was done, for
+ * "wait, I meant no", "go back" and "what have we done so far?". Nothing when no topic was under way.
+ */
+export const keptPlace = (s: State): Partial<State> =>
+  s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {};

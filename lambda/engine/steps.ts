@@ -2,7 +2,7 @@
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import { isTopicIntent, type TopicId } from "../content/intents.js";
 import { pathTo, stepsAfter } from "./path.js";
-import { initialState, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
+import { initialState, keptPlace, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
 import { fill, type Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
@@ -53,8 +53,7 @@ export function resolved(t: Turn) {
   if (s.topic) t.signal({ kind: "resolved", topic: s.topic, step: s.step });
   t.add(t.shared.replies.resolved);
   // The place is kept beside "anything else?", so "wait, I meant no" can take the yes back.
-  const place = s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {};
-  t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED, ...place };
+  t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED, ...keptPlace(s) };
 }
 
 /**
@@ -98,7 +97,7 @@ function notFixed(t: Turn, declined = false) {
     ...initialState(),
     phase: "anythingElse",
     offered: true,
-    ...(s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {}),
+    ...keptPlace(s),
   };
   t.asked = true;
   t.add(t.shared.replies.offerAgentAtEnd);

@@ -3,7 +3,15 @@
 import type { SpeechContent, SpokenTopic, Step } from "../content/types.js";
 import { fill } from "./fill.js";
 import { stepNumber, stepsAfter, topicLength } from "./path.js";
-import { type HintKind, initialState, NOT_REACHED, type Outcome, SAID_SUPPORT, type State } from "./state.js";
+import {
+  type HintKind,
+  initialState,
+  keptPlace,
+  NOT_REACHED,
+  type Outcome,
+  SAID_SUPPORT,
+  type State,
+} from "./state.js";
 import { type HandoffSummary, handoffSummary } from "./summary.js";
 import type { Capabilities, Expect, HandoffReason, Output, Signal } from "./types.js";
 
@@ -214,7 +222,7 @@ export class Turn {
       phase: "anythingElse",
       said: SAID_SUPPORT,
       // The topic, where it ended and what was done in it stay, for "what have we done so far?" and "go back".
-      ...(s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {}),
+      ...keptPlace(s),
     };
     return this;
   }
