@@ -450,6 +450,8 @@ export const SharedSchema = z
         helpAgent: spoken,
         startOver: spoken,
         backAtFirst: spoken,
+        /** Back to a topic left mid-way for another: its step, read again. */
+        backToTopic: template(["topic"]),
         /** "Which step am I on?": with the total when the way ahead no longer branches, else without. */
         whichStep: template(["n", "total", "title", "topic"]),
         whichStepOpen: template(["n", "title", "topic"]),

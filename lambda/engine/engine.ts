@@ -21,6 +21,7 @@ import {
   readStep,
   readStepNumbered,
   resolved,
+  returnTo,
   startTopic,
 } from "./steps.js";
 import { soFar } from "./summary.js";
@@ -138,7 +139,9 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
       t.state = { ...t.state, ...(said ? { said } : {}) };
       return sameProblem(t);
     }
-    if (t.inTopic && input.tentative) return offerSwitch(t, input.topic);
+    // Back to the problem left for this one needs no asking: the caller has heard both.
+    if (t.inTopic && input.tentative && input.topic !== t.state.left?.topic)
+      return offerSwitch(t, input.topic);
     return startTopic(t, input.topic);
   }
   if (t.state.phase === "start" && input.type === "returning") {
@@ -194,7 +197,7 @@ function command(
       if (!topic || !(t.inTopic || s.phase === "offer" || s.phase === "resume")) return void t.goodbye();
       if (t.inTopic) t.signal({ kind: "abandoned", topic, step });
       t.add(sh.replies.cancelled);
-      t.state = { ...initialState(), phase: "anythingElse" };
+      t.state = { ...initialState(), phase: "anythingElse", ...(s.left ? { left: s.left } : {}) };
       return;
     }
     case "help":
@@ -262,6 +265,8 @@ function command(
       if (previous === undefined) {
         // No history (the caller picked up a saved step): the step before is the one above it.
         if (s.step > 0) return readStep(t, s.step - 1, { push: false });
+        // The first step of a topic the caller moved to mid-way: back is where they were before it.
+        if (s.left) return returnTo(t, s.left);
         t.add(sh.replies.backAtFirst);
         return readStep(t, s.step, { push: false });
       }

@@ -79,6 +79,17 @@ export interface State {
   began?: number;
   /** The topic whose answer led to this one ("the alert says storage is full"): the agent is told where it began. */
   from?: TopicId;
+  /**
+   * The topic the caller left for another one mid-way, and the step they were on: naming it again (or "back" at
+   * the new topic's first step) takes them back there, not to its step 1.
+   */
+  left?: Place;
+}
+
+/** A step of a topic. */
+export interface Place {
+  topic: TopicId;
+  step: number;
 }
 
 /** A step's outcome: answered yes or no, carried out, declined (its confirmation), skipped; "." not reached. */
@@ -131,6 +142,7 @@ export function encodeState(state: State): string {
   if (state.outcomes) compact.d = state.outcomes;
   if (state.began !== undefined) compact.b = state.began;
   if (state.from) compact.f = state.from;
+  if (state.left) compact.l = [state.left.topic, state.left.step];
   return JSON.stringify(compact);
 }
 
@@ -195,6 +207,8 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (o.b !== undefined && !isEpochSeconds(o.b)) return { ok: false, reason: "bad start time" };
   if (o.f !== undefined && (!(TOPIC_INTENTS as readonly unknown[]).includes(o.f) || !topic))
     return { ok: false, reason: "bad topic led from" };
+  const left = decodePlace(o.l, content);
+  if (o.l !== undefined && !left) return { ok: false, reason: "bad topic left" };
   const state: State = { v: STATE_VERSION, phase, step: o.s, hist: o.h as number[], miss: o.m };
   if (topic) state.topic = topic;
   if (o.z === 1) state.paused = true;
@@ -207,14 +221,26 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   if (typeof o.d === "string" && o.d.length > 0) state.outcomes = o.d;
   if (isEpochSeconds(o.b)) state.began = o.b;
   if (o.f !== undefined) state.from = o.f as TopicId;
+  if (left) state.left = left;
   if (typeof o.k === "string" && o.k.length > 0)
     state.hinted = [...o.k].map((c) => HINT_CODES[c]).filter((k): k is HintKind => k !== undefined);
   return { ok: true, state };
+}
+
+/** `[topic, step]`, checked against the content: the place, or nothing. */
+function decodePlace(raw: unknown, content: SpeechContent): Place | undefined {
+  if (!Array.isArray(raw) || raw.length !== 2) return undefined;
+  const [topic, step] = raw as unknown[];
+  if (!(TOPIC_INTENTS as readonly unknown[]).includes(topic)) return undefined;
+  const id = topic as TopicId;
+  return isIndex(step, content.topics[id].steps.length) ? { topic: id, step } : undefined;
 }
 
 /**
  * Where a topic ended, kept beside "anything else?": the topic, its step, the way there and what was done, for
  * "wait, I meant no", "go back" and "what have we done so far?". Nothing when no topic was under way.
  */
-export const keptPlace = (s: State): Partial<State> =>
-  s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {};
+export const keptPlace = (s: State): Partial<State> => ({
+  ...(s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {}),
+  ...(s.left ? { left: s.left } : {}),
+});

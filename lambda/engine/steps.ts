@@ -2,7 +2,7 @@
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import { isTopicIntent, type TopicId } from "../content/intents.js";
 import { pathTo, stepsAfter } from "./path.js";
-import { initialState, keptPlace, MAX_HISTORY, SAID_RESOLVED } from "./state.js";
+import { initialState, keptPlace, MAX_HISTORY, type Place, SAID_RESOLVED, type State } from "./state.js";
 import { fill, type Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
@@ -10,12 +10,34 @@ export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } 
   if (!opts.restart && s.topic === topic && t.inTopic) {
     return void t.add(t.shared.replies.sameTopic, ...t.body());
   }
+  // Back to a topic left mid-way for this one: where the caller left it, not its step 1.
+  if (!opts.restart && s.left?.topic === topic) return returnTo(t, s.left);
   const spoken = t.content.topics[topic];
-  t.state = { ...initialState(), phase: "step", topic };
+  t.state = { ...initialState(), phase: "step", topic, ...leaving(t, topic) };
   t.signal({ kind: "topicStarted", topic });
   if (!opts.restart) t.add(spoken.intro, ...t.callBackNote(spoken.restartsPhone));
   t.add(t.stepCount(spoken));
   readStep(t, 0, { push: false });
+}
+
+/**
+ * The place to keep when `topic` starts: the step of another topic the caller is leaving mid-way, else the place
+ * kept before.
+ */
+function leaving(t: Turn, topic: TopicId): Pick<State, "left"> {
+  const s = t.state;
+  if (t.inTopic && s.topic && s.topic !== topic) return { left: { topic: s.topic, step: s.step } };
+  return s.left ? { left: s.left } : {};
+}
+
+/** "Can we go back to the storage thing?": the step of the topic left mid-way, read again. */
+export function returnTo(t: Turn, place: Place) {
+  const title = t.content.topics[place.topic].title;
+  const { left } = leaving(t, place.topic);
+  t.state = { ...initialState(), phase: "step", topic: place.topic };
+  if (left && left.topic !== place.topic) t.state.left = left;
+  t.add(fill(t.shared.replies.backToTopic, { topic: title }));
+  readStep(t, place.step, { push: false });
 }
 
 /** A question ("how do I check iCloud Backup is on?"): the short, complete answer, then the offer of steps. */
@@ -78,7 +100,7 @@ export function goTo(t: Turn, to: string, opts: { declined?: boolean } = {}) {
   if (target === "finish" || target === "wrapUp" || index < 0 || index >= topic.steps.length) {
     if (topic.finish === "support" && target !== "wrapUp") return notFixed(t, opts.declined);
     t.add(t.shared.replies.wrapUp);
-    t.state = { ...initialState(), phase: "anythingElse" };
+    t.state = { ...initialState(), phase: "anythingElse", ...(s.left ? { left: s.left } : {}) };
     return;
   }
   readStep(t, index, { push: true });

@@ -15,6 +15,8 @@ describe("state fields for asides", () => {
     { phase: "resume", saved: 2, savedConfirmed: true, pending: "UpdateIOS" },
     { said: "unsure" },
     { from: "BackupError" },
+    { left: { topic: "AccountNotRecognized", step: 7 } },
+    { phase: "anythingElse", left: { topic: "BackupStuck", step: 0 } },
   ])("round-trips %j", (extra) => {
     const state = { ...base, ...extra } as State;
     const decoded = decodeState(encodeState(state), content);
@@ -30,6 +32,12 @@ describe("state fields for asides", () => {
     ["an inherited name as what to repeat", { e: "constructor" }],
     ["a topic led from that doesn't exist", { f: "Nope" }],
     ["a topic led from with an inherited name", { f: "toString" }],
+    ["a topic left that doesn't exist", { l: ["Nope", 0] }],
+    ["a topic left with an inherited name", { l: ["constructor", 0] }],
+    ["a topic left at a step it doesn't have", { l: ["RestartIPhone", 40] }],
+    ["a topic left at no step", { l: ["RestartIPhone"] }],
+    ["a topic left at a fractional step", { l: ["RestartIPhone", 1.5] }],
+    ["a topic left as an object", { l: { topic: "RestartIPhone", step: 1 } }],
   ])("rejects %s", (_name, extra) => {
     const raw = JSON.stringify({ v: 1, p: "step", t: "StorageFull", s: 1, h: [0], m: 0, ...extra });
     expect(decodeState(raw, content).ok).toBe(false);

@@ -59,7 +59,7 @@ import {
   isSideQuestion,
   PLAUSIBLE,
 } from "./heard.js";
-import { stepNamed } from "./step-by-name.js";
+import { earlierTopicAsked, stepNamed } from "./step-by-name.js";
 import {
   didTheStep,
   doneBefore,
@@ -244,6 +244,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     ? topConfidence >= SURE_OF_TOPIC
     : isSideQuestion(content, top) && topConfidence >= CERTAIN_OF_SIDE_QUESTION;
   if (inTopic && asksWhyStep(text) && !sureOfOther) return { type: "sideQuestion", whyStep: true };
+  // "Can we get back to what we were doing before?": the problem left for this one, where it was left.
+  const earlier = earlierTopicAsked(s, text);
+  if (earlier !== undefined) return { type: "topic", topic: earlier };
   // "Go back a bit, what was I meant to sign out of": back, whatever else the words name.
   // "What was step one again?", "go back to the first step": that step, by the number the caller heard.
   const numbered = inTopic ? stepAskedFor(text) : undefined;

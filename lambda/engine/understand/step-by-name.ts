@@ -1,6 +1,7 @@
 // A step of the topic under way asked for by what it does, not by its number: "I'd rather just buy more storage",
 // "can we skip to restarting it?", "just tell me how to delete the old backup". Read against the steps' titles
 // (content), so a new topic's steps are found the same way with no words added here.
+import type { TopicId } from "../../content/intents.js";
 import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import { normaliseWords } from "./answer-words.js";
@@ -123,4 +124,19 @@ export function stepNamed(content: SpeechContent, s: State | undefined, text: st
         ([...n.own].some((w) => said.has(w)) && [...n.stems].filter((w) => said.has(w)).length >= 2)),
   );
   return fits.length === 1 ? fits[0]?.index : undefined;
+}
+
+/** The problem before this one, asked for without its name: "back to what we were doing", "the other problem". */
+const EARLIER_PROBLEM = cue(
+  /\b(?:what we were (?:doing|on|at)|where we were)(?: before| earlier| first)?\b|\b(?:the|my|that) (?:other|previous|earlier|first|original|old) (?:one|problem|issue|thing|topic|steps|question)\b/,
+);
+/** Going there: "back to", "can we do", "what about". */
+const RETURN = cue(
+  /\b(?:back|return|resume|continue|carry on|finish|what about|go on with|do|get on with)\b/,
+);
+
+/** The topic the caller left for this one, asked for without its name ("can we finish the other one?"). */
+export function earlierTopicAsked(s: State | undefined, text: string): TopicId | undefined {
+  if (!s?.left || s.left.topic === s.topic) return undefined;
+  return EARLIER_PROBLEM.test(text) && RETURN.test(text) ? s.left.topic : undefined;
 }
