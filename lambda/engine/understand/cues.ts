@@ -187,7 +187,7 @@ const MUST_SAY: Partial<Record<Recognised, Cue>> = {
   resume: cue(/\b(continue|resume|back|pick up|carry on|ready|go on)\b/),
   skip: cue(/\b(skip|already|tried|done that|did that)\b/),
   whichStep: cue(
-    /\b(step|steps|where am|where are|where we are|where was i|where were we|where did we (get|leave off|stop)|lost track|whereabouts|how many|how far|which (step|part|bit|stage|one are we|one am i on)|number|so far|recap|already|what we've (done|tried)|what have we)\b/,
+    /\b(step|steps|where am|where are|where we are|where was i|where were we|where did we (get|leave off|stop)|lost track|whereabouts|how many|how far|which (step|part|bit|stage|one are we|one am i on)|number|so far|recap|already|what we've (done|tried)|what have we|what (?:was|were) (?:i|we) (?:doing|on|fixing|working on)|which (?:problem|issue|thing) was|what was (?:it|that|the problem) (?:about|again)|left off|remind me|(?:don't|can't|cannot|do not) (?:remember|recall)|forg[eo]t what)\b/,
   ),
   startOver: cue(/\b(start|over|beginning|top|scratch|begin)\b/),
   repeat: cue(
