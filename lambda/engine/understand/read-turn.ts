@@ -59,6 +59,7 @@ import {
   isSideQuestion,
   PLAUSIBLE,
 } from "./heard.js";
+import { readResumeAnswer } from "./resume-answer.js";
 import { earlierTopicAsked, stepNamed } from "./step-by-name.js";
 import {
   didTheStep,
@@ -236,6 +237,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "I don't need a person, just tell me what to do": the steps carry on, unless another problem is named.
   const namesProblem = isTopicIntent(top) && top !== "ContactSupport" && topConfidence >= SURE_OF_TOPIC;
   if (person === "withdrawn" || (person === "declined" && !namesProblem)) return { type: "noPerson" };
+  // At the welcome-back offer: "nah, start from scratch", "it's still stuck, same as before".
+  const toOffer = asked ? undefined : readResumeAnswer(s, heard, text);
+  if (toOffer) return toOffer;
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };
   // "Why are we checking storage?": why this step, unless the NLU is certain it's a question it has an answer
