@@ -7,12 +7,12 @@ import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
-import { goesAhead, type ReadAnswer, readAnswer } from "./answer-words.js";
+import { goesAhead, normaliseWords, type ReadAnswer, readAnswer } from "./answer-words.js";
 import { topicAmong, topicInContext } from "./by-intent.js";
 import { cue } from "./cue.js";
 import { atFixedStep, atQuestionStep, type Waiting } from "./expectation.js";
 import type { Heard } from "./heard.js";
-import { didTheStep, reportsDevice, saysBackupWorked } from "./step-reports.js";
+import { didTheStep, reportsDevice, reportsOtherSubject, saysBackupWorked } from "./step-reports.js";
 
 /** A yes in so many words, not a go-ahead: "yes", "yeah, go on" answer a question of fact. */
 const PLAIN_YES = cue(/\b(yes|yeah|yep|yup|ya|yea|correct|it is|that's right|true)\b/);
@@ -51,10 +51,26 @@ export function yesToSomethingElse(
   if (waiting !== "answer" || reply?.answer !== "yes" || reply.strength === "words") return undefined;
   if (atQuestionStep(content, s) && goesAhead(text) && !PLAIN_YES.test(text))
     return { type: "next", answered: true };
+  // "Yes I think so, it's connected to the wifi" at "is your iCloud storage full?": how to tell, and the question.
+  if (atQuestionStep(content, s) && reportsOtherSubject(text, stepWords(content, s)))
+    return { type: "maybe", answered: true };
   const worked = saysBackupWorked(text) && !saysNegation(text);
   const notNewsOfFix =
     atFixedStep(content, s) && (reportsDevice(text) || didTheStep(text) || goesAhead(text)) && !worked;
   return notNewsOfFix ? { type: "maybe", answered: true } : undefined;
+}
+
+/** The words of the step the caller is on (what it says and asks), normalised as a caller's words are. */
+const stepText = new WeakMap<object, string>();
+function stepWords(content: SpeechContent, s: State | undefined): string {
+  const step = s?.topic !== undefined ? content.topics[s.topic].steps[s.step] : undefined;
+  if (!step) return "";
+  let words = stepText.get(step);
+  if (words === undefined) {
+    words = normaliseWords([step.say, step.ask ?? ""].join(" "));
+    stepText.set(step, words);
+  }
+  return words;
 }
 
 /** The backup not working, in general: the topic a plain "it doesn't work" starts. */

@@ -17,7 +17,9 @@ const STILL_THE_SAME = cue(
 );
 
 /** A different problem this time, said in so many words: the new problem is asked for. */
-const SOMETHING_ELSE = cue(/\b(?:different|another|something else|new (?:problem|issue|thing)|other (?:problem|issue))\b/);
+const SOMETHING_ELSE = cue(
+  /\b(?:different|another|something else|new (?:problem|issue|thing)|other (?:problem|issue))\b/,
+);
 
 /**
  * At the welcome-back offer, what the words say beyond yes or no: start over, or pick up because the saved

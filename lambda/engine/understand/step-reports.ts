@@ -90,3 +90,22 @@ const DONE_BEFORE = cue(
   /\balready\b|\b(did|done|tried) (that|it|this|those)( one)? (too|as well|before|earlier)\b|\b(twice|three times|a few times|several times|a bunch of times)\b/,
 );
 export const doneBefore = (text: string) => DONE_BEFORE.test(text);
+
+/** What a report about the phone is about, by the words it says it in. */
+const SUBJECTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["wifi", /\b(?:wifi|network|internet|router|connected|signal|bars)\b/],
+  ["charging", /\b(?:charging|charger|charged|plugged|battery)\b/],
+  ["update", /\b(?:updated|update|installed|ios)\b/],
+  ["restart", /\b(?:restarted|rebooted|restart|turned it off)\b/],
+];
+
+/**
+ * "Yes I think so, it's connected to the wifi" at "is your iCloud storage full?": a report about the phone whose
+ * subject (Wi-Fi, charging, an update, a restart) the question's own words never mention, so the yes in it is no
+ * answer to the question. `question` is the step's words, normalised.
+ */
+export function reportsOtherSubject(text: string, question: string): boolean {
+  if (!reportsDevice(text)) return false;
+  const subjects = SUBJECTS.filter(([, words]) => words.test(text));
+  return subjects.length > 0 && subjects.every(([, words]) => !words.test(question));
+}
