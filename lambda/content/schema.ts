@@ -452,6 +452,8 @@ export const SharedSchema = z
         backAtFirst: spoken,
         /** Back to a topic left mid-way for another: its step, read again. */
         backToTopic: template(["topic"]),
+        /** A step done before it was read (said at its confirmation): its question follows, not its words. */
+        doneAhead: spoken,
         /** "Which step am I on?": with the total when the way ahead no longer branches, else without. */
         whichStep: template(["n", "total", "title", "topic"]),
         whichStepOpen: template(["n", "title", "topic"]),

@@ -16,6 +16,7 @@ import { initialState, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,
+  doneAhead,
   goTo,
   pickUp,
   readStep,
@@ -159,7 +160,8 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   const ready = wasPaused && !answered && (input.type === "yes" || input.type === "next");
   const inWords = "inWords" in input && input.inWords === true;
   const fixed = "fixed" in input && input.fixed === true;
-  command(t, ready ? "resume" : input.type, { wasPaused, said, inWords, fixed });
+  const done = "done" in input && input.done === true;
+  command(t, ready ? "resume" : input.type, { wasPaused, said, inWords, fixed, done });
 }
 
 /** Commands that make sense as the very first words of a call. */
@@ -180,7 +182,7 @@ function noStepHere(t: Turn) {
 function command(
   t: Turn,
   cmd: Recognised,
-  was: { wasPaused: boolean; said: string | undefined; inWords?: boolean; fixed?: boolean },
+  was: { wasPaused: boolean; said: string | undefined; inWords?: boolean; fixed?: boolean; done?: boolean },
 ) {
   const sh = t.shared;
   const s = t.state;
@@ -288,6 +290,8 @@ function command(
       // "The backup is working" said at a step to carry out: fixed, whatever the step was.
       if (was.fixed && s.phase === "step" && t.step?.then !== "question")
         return resolved(t.note(t.step?.then === "fixed" ? "y" : "c"));
+      // "Okay, I deleted the old iPad one" at its confirmation: done already, so its question, not its instructions.
+      if (was.done && s.phase === "confirm") return doneAhead(t);
       return answer(t, cmd, was.said === SAID_UNSURE, was.inWords);
     case "no":
     case "maybe":

@@ -125,6 +125,18 @@ function notFixed(t: Turn, declined = false) {
   t.add(t.shared.replies.offerAgentAtEnd);
 }
 
+/**
+ * "Okay, I deleted the old iPad backup" at a step's confirmation: the caller went ahead on their own. Its
+ * instructions would tell them to do it again: its question instead, or the next step after one to carry out.
+ */
+export function doneAhead(t: Turn) {
+  const then = t.step?.then;
+  t.note("c").add(t.shared.replies.doneAhead);
+  t.state = { ...t.state, phase: "step" };
+  if (then === "fixed" || then === "question") return void t.stepTakenAsRead();
+  goTo(t, "next");
+}
+
 /** Reads step `index`; a hard-to-undo step is announced and confirmed first. */
 export function readStep(t: Turn, index: number, opts: { push: boolean; confirmed?: boolean }) {
   const s = t.state;

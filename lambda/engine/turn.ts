@@ -189,6 +189,12 @@ export class Turn {
     return [];
   }
 
+  /** The step counts as read (the caller did it before it was): its question is asked in full, as after it. */
+  stepTakenAsRead(): this {
+    this.saidStep = true;
+    return this;
+  }
+
   /** "If you're calling from this iPhone ... call back and say pick up", where that can be true. */
   callBackNote(restarts: boolean | undefined): string[] {
     return restarts && this.caps.callerOnDevice !== false ? [this.shared.replies.callBack] : [];

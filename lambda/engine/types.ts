@@ -80,6 +80,8 @@ export type Input =
       inWords?: boolean;
       /** With stop at "is your backup working now?": leaving with news that it works ("it's working now, bye"). */
       fixed?: boolean;
+      /** A yes at a step's confirmation that says the step is done already ("okay, I deleted the old iPad one"). */
+      done?: boolean;
     }
   | { type: "noInput" }
   | { type: "noMatch" }

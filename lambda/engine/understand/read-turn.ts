@@ -279,12 +279,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "no", answered: true };
   // "Okay, fine, go ahead. Where do I go?": a go-ahead, and how to do it is what the step says. "Okay, done that"
   // before the step was read: the caller went ahead on their own.
-  if (
-    waiting === "confirm" &&
-    !saysNegation(text) &&
-    ((goesAhead(text) && HOW_DO_I_DO_IT.test(text)) || ((saysItIsDone(text) || didTheStep(text)) && !asked))
-  )
-    return { type: "yes", answered: true };
+  if (waiting === "confirm" && !saysNegation(text)) {
+    if (goesAhead(text) && HOW_DO_I_DO_IT.test(text)) return { type: "yes", answered: true };
+    if ((saysItIsDone(text) || didTheStep(text)) && !asked)
+      return { type: "yes", answered: true, done: true };
+  }
   // "Yep, I'm on Wi-Fi, it's connected" at "do you want to go ahead?" before something that can't be undone: news
   // about the phone, not a go-ahead. The warning and the question again.
   if (
