@@ -43,7 +43,13 @@ function nextAtQuestion(t: Turn, unsureBefore: boolean) {
 }
 
 /** yes / no / maybe / next, read against what the current phase asked. */
-export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore = false, inWords = false) {
+export function answer(
+  t: Turn,
+  a: "yes" | "no" | "maybe" | "next",
+  unsureBefore = false,
+  inWords = false,
+  done = false,
+) {
   const sh = t.shared;
   const s = t.state;
   const step = t.step;
@@ -81,6 +87,10 @@ export function answer(t: Turn, a: "yes" | "no" | "maybe" | "next", unsureBefore
         // "It says estimating": too soon to tell, which is normal; what it shows when it's moving. Said again
         // after a hint too: it's how the backup is, not a caller who can't tell.
         if (a === "maybe" && inWords) return explainUnsure(t, step.understood?.maybe ?? sh.replies.tooSoon);
+        // "I typed my password in again": the step done, not a caller who can't tell: how to check (the question
+        // alone once they heard it), never "we don't need to know for sure" and the next fix.
+        if (a === "maybe" && done)
+          return explainUnsure(t, unsureBefore ? "" : (step.unsure ?? sh.replies.unsureFixed));
         if (a === "maybe" && unsureBefore) return unsureAgain(t, "next");
         if (a === "maybe") return explainUnsure(t, step.unsure ?? sh.replies.unsureFixed);
         return goTo(t.note("n"), "next");

@@ -296,6 +296,6 @@ function command(
     case "no":
     case "maybe":
     case "next":
-      return answer(t, cmd, was.said === SAID_UNSURE, was.inWords);
+      return answer(t, cmd, was.said === SAID_UNSURE, was.inWords, was.done);
   }
 }

@@ -80,7 +80,10 @@ export type Input =
       inWords?: boolean;
       /** With stop at "is your backup working now?": leaving with news that it works ("it's working now, bye"). */
       fixed?: boolean;
-      /** A yes at a step's confirmation that says the step is done already ("okay, I deleted the old iPad one"). */
+      /**
+       * The step said to be done: a yes at its confirmation ("okay, I deleted the old iPad one"), or a maybe at a
+       * fix, where whether it worked is still open ("I typed my password in").
+       */
       done?: boolean;
     }
   | { type: "noInput" }

@@ -57,7 +57,7 @@ export function yesToSomethingElse(
   const worked = saysBackupWorked(text) && !saysNegation(text);
   const notNewsOfFix =
     atFixedStep(content, s) && (reportsDevice(text) || didTheStep(text) || goesAhead(text)) && !worked;
-  return notNewsOfFix ? { type: "maybe", answered: true } : undefined;
+  return notNewsOfFix ? { type: "maybe", answered: true, done: true } : undefined;
 }
 
 /** The words of the step the caller is on (what it says and asks), normalised as a caller's words are. */

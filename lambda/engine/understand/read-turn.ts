@@ -425,7 +425,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     // "Oh wait, I'm on Wi-Fi, it's connected" at "is your backup working now?": news of the step, not a moment.
     const reportsStep = stalled && (reportsDone(stalled) || reportsDevice(stalled));
     if (reportsStep && waiting === "answer" && atFixedStep(content, s))
-      return { type: "maybe", answered: true };
+      return { type: "maybe", answered: true, done: true };
     return { type: "pause" };
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
@@ -435,7 +435,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Okay, I installed the update and now it works": done, and the words say it worked (and no "not").
   const worked = saysBackupWorked(text) && reply?.answer !== "no" && !saysNegation(text);
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
-    return { type: worked ? "yes" : "maybe", answered: true };
+    return worked ? { type: "yes", answered: true } : { type: "maybe", answered: true, done: true };
   // "Okay, I'll try that" at "is your backup working now?": about to do the step, a moment, not an answer.
   if (waiting === "answer" && atFixedStep(content, s) && willTryStep(text)) return { type: "pause" };
   // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.
