@@ -168,6 +168,12 @@ const answerWords = z
       .strict()
       .optional(),
     /**
+     * A backup's progress said as the answer ("is your backup working now?"): time counting down ("about two hours
+     * left now") is yes; the same time still there, or a stall ("still about 3 hours", "gets halfway and stops"),
+     * is no.
+     */
+    progress: z.literal(true).optional(),
+    /**
      * Words that make an answer phrase next to them (two words either side) about something else: "full" is no
      * answer to "is your storage full?" in "it's got full bars" or "the battery is full".
      */

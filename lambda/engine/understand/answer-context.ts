@@ -4,7 +4,7 @@
 // undone. read-turn.ts finds the answer; this says what it means here.
 import { FALLBACK_INTENT, isTopicIntent, type TopicId } from "../../content/intents.js";
 import type { SpeechContent } from "../../content/types.js";
-import type { State } from "../state.js";
+import { SAID_UNSURE, type State } from "../state.js";
 import type { Input } from "../types.js";
 import { saysNegation } from "./answer-phrases.js";
 import { goesAhead, normaliseWords, type ReadAnswer, readAnswer } from "./answer-words.js";
@@ -73,6 +73,11 @@ function stepWords(content: SpeechContent, s: State | undefined): string {
   return words;
 }
 
+/** A yes said with doubt ("I think so", "kinda", "I guess"), not one said by denial ("it didn't fail"). */
+const DOUBT = cue(
+  /\b(?:think|guess|suppose|reckon|believe|kinda|kind of|sort of|sorta|probably|maybe|hope|hopefully|seems|looks like|i'm not sure)\b/,
+);
+
 /** The backup not working, in general: the topic a plain "it doesn't work" starts. */
 export const GENERAL_TOPIC: TopicId = "TroubleshootBackup";
 
@@ -124,6 +129,9 @@ export function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
     const other = problemBesideNo(c, strength);
     if (other) return { type: "topic", topic: other, tentative: true };
   }
+  // "Kinda", "I think so" at "is your backup working now?": how to check first; hedged again after it, a yes.
+  if (c.waiting === "answer" && answer === "yes" && strength === "hedge" && atFixedStep(c.content, c.s))
+    if (c.s?.said !== SAID_UNSURE && DOUBT.test(c.text)) return { type: "maybe", answered: true, done: true };
   // Only a clear yes goes ahead with something that can't be undone: not a hedged one, nor a "that's it" somewhere.
   if (c.waiting === "confirm" && answer === "yes" && (strength === "hedge" || strength === "loose"))
     return { type: "maybe" };

@@ -5,7 +5,7 @@ import type { AnswerWords } from "../../content/types.js";
 import { matchAnswerWords } from "./answer-phrases.js";
 import { type Cue, cue } from "./cue.js";
 import { opensAsQuestion } from "./cues.js";
-import { readRatio, readUsage } from "./readings.js";
+import { readBackupProgress, readRatio, readUsage } from "./readings.js";
 
 export { matchAnswerWords, readRatio };
 
@@ -127,6 +127,14 @@ const SPELLINGS: Record<string, string> = {
   icoud: "icloud",
   wif: "wifi",
   wifis: "wifi's",
+  its: "it's",
+  b4: "before",
+  bc: "because",
+  cuz: "because",
+  nvm: "never mind",
+  ttyl: "talk to you later",
+  cya: "see you",
+  tmr: "tomorrow",
 };
 
 /**
@@ -391,6 +399,8 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
     const full = usage.used / usage.total >= yesFrom || usage.total - usage.used < (yesUnderFree ?? 0);
     return { answer: full ? "yes" : "no", strength: "words" };
   }
+  const progress = words?.progress ? readBackupProgress(text) : undefined;
+  if (progress) return { answer: progress === "moving" ? "yes" : "no", strength: "words" };
   const matched = matchAnswerWords(text, words);
   // Words let into a phrase make it a guess: a plain yes or no the caller opened with comes first.
   const own = matched?.gapped && (NO_LEAD.test(text) || YES_LEAD.test(text)) ? undefined : matched;

@@ -92,14 +92,19 @@ function merge(shared: AnswerWords, own: AnswerWords | undefined): AnswerWords {
       ...(maybe.length > 0 ? { maybe } : {}),
       ...(elsewhere.length > 0 ? { elsewhere } : {}),
       ...(own.ratio ? { ratio: own.ratio } : {}),
+      ...(own.progress || shared.progress ? { progress: true as const } : {}),
     };
     byOwn.set(own, words);
   }
   return words;
 }
 
+/** The step's own question is the one open: no question about the conversation (switch? a person?) over it. */
+const stepAsks = (s: State | undefined): s is State =>
+  s?.phase === "step" && s.topic !== undefined && !s.ask && !s.offered;
+
 export const atFixedStep = (content: SpeechContent, s: State | undefined) =>
-  s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "fixed";
+  stepAsks(s) && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "fixed";
 
 export const atQuestionStep = (content: SpeechContent, s: State | undefined) =>
-  s?.phase === "step" && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "question";
+  stepAsks(s) && s.topic !== undefined && content.topics[s.topic].steps[s.step]?.then === "question";

@@ -59,6 +59,7 @@ import {
   isSideQuestion,
   PLAUSIBLE,
 } from "./heard.js";
+import { readBackupProgress, readUsage } from "./readings.js";
 import { readResumeAnswer } from "./resume-answer.js";
 import { earlierTopicAsked, stepNamed } from "./step-by-name.js";
 import {
@@ -353,6 +354,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       .map((t) => readAnswer(t, before ? before.words : words))
       .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose");
     const answer = reading?.answer;
+    // "Actually I think it's really the storage thing" at a step that can't be undone: only a clear yes goes ahead.
+    const loose = reading?.strength === "hedge" || reading?.strength === "loose";
+    if (waiting === "confirm" && !before && answer === "yes" && loose) return { type: "maybe" };
     if (answer && answer !== "maybe") {
       if (before) return { type: "correction", answer };
       // "No, actually yes, let's do it", "oh actually yeah, it's charging" at "is your backup working now?": a
@@ -375,7 +379,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: repeated.answer, answered: true };
   // A question the NLU files under a side question ("where's my name? I don't see it") is that question, not a
   // "not sure", unless it opens with the answer.
-  if (asked && isSideQuestion(content, top) && !OPENS_WITH_ANSWER.test(text))
+  // A reading with only "is that normal?" after it is the answer, whatever the NLU made of the question.
+  const readingAsked =
+    onlyTagQuestion(text) &&
+    reply?.strength === "words" &&
+    (readBackupProgress(text) !== undefined || readUsage(text) !== undefined);
+  if (asked && isSideQuestion(content, top) && !OPENS_WITH_ANSWER.test(text) && !readingAsked)
     return { type: "sideQuestion", intent: top };
   // A question is not answered by its own words ("what counts as nearly full?"), unless it opens with the answer.
   // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
@@ -429,6 +438,13 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "pause" };
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
+  // "It was already on before I called", "I did that one already" at "is your backup working now?": done before,
+  // and it didn't fix the backup (unless the words say it works).
+  const doneEarlier = waiting === "answer" && atFixedStep(content, s) && doneBefore(text);
+  if (!asked && doneEarlier && reply?.strength !== "words" && !saysBackupWorked(text))
+    return navCommand(top) === "skip" && saysCommand("skip", text)
+      ? { type: "skip" }
+      : { type: "no", answered: true };
   // "Sure, okay, it's plugged in now" at "is your backup working now?": the step is done; whether it worked is
   // still the question. How to check, then the question again.
   const reported = !asksStepCommand(top, text) && (saysItIsDone(text) || cameBack(text) || reportsDone(text));
@@ -436,8 +452,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const worked = saysBackupWorked(text) && reply?.answer !== "no" && !saysNegation(text);
   if (waiting === "answer" && atFixedStep(content, s) && (!reply || reply.strength === "loose") && reported)
     return worked ? { type: "yes", answered: true } : { type: "maybe", answered: true, done: true };
-  // "Okay, I'll try that" at "is your backup working now?": about to do the step, a moment, not an answer.
-  if (waiting === "answer" && atFixedStep(content, s) && willTryStep(text)) return { type: "pause" };
+  // "Okay, I'll try that" at "is your backup working now?", "ok I do it now" at a step to carry out: about to do
+  // the step, a moment, not an answer and not done.
+  if (((waiting === "answer" && atFixedStep(content, s)) || waiting === "done") && willTryStep(text))
+    return { type: "pause" };
   // A bare "okay" or "k" at "is your backup working now?" hears the instruction; it doesn't say the backup works.
   if (waiting === "answer" && atFixedStep(content, s) && !s?.paused && acknowledgesOnly(text))
     return { type: "maybe", answered: true };
@@ -484,11 +502,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "It's already on", "did that too", "I told you, I already restarted it twice": the step was done before the
   // line read it. At a step to carry out, it is skipped as done; at "is your backup working now?", doing it
   // before didn't fix it.
-  if (!asked && doneBefore(text) && saysCommand("skip", text)) {
-    if (waiting === "done") return { type: "skip" };
-    if (waiting === "answer" && atFixedStep(content, s) && !reply && navCommand(top) !== "skip")
-      return { type: "no", answered: true };
-  }
+  if (!asked && waiting === "done" && doneBefore(text) && saysCommand("skip", text)) return { type: "skip" };
   if (waiting === "done" && !asked) {
     const progress = readProgress(text);
     // A side question the NLU is sure of ("I can't find Manage Storage") is not a "not sure".

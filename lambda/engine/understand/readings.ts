@@ -133,3 +133,27 @@ export function readRatio(text: string): number | undefined {
   const usage = readUsage(text);
   return usage ? usage.used / usage.total : undefined;
 }
+
+/** A stall, said: "it gets halfway and stops", "it hasn't moved", "froze at 12%". */
+const STALLED = cue(
+  /\b(?:stops|stopped|stalls|stalled|freezes|froze|frozen|gets stuck|got stuck|hangs|hung|hasn't moved|has not moved|not moving|isn't moving|won't move|doesn't move|not budging|hasn't budged|hasn't changed|not changed|not going down|isn't going down|not counting down)\b/,
+);
+/** The same time or share still showing: "still about 3 hours", "still says 2 hours remaining", "still at 12%". */
+const STILL_AT = cue(
+  /\bstill\b(?! (?:going|backing|running|moving|counting|working|uploading|coming|dropping|ticking))[^,.?!]{0,30}\b(?:hours?|hrs?|minutes?|mins?|percent|days?|remaining|left)\b/,
+);
+/** Time counting down: "about two hours left now", "an hour to go", "it's counting down". */
+const COUNTING = cue(
+  new RegExp(
+    String.raw`\b(?:${NUMBER}|an|few|couple of|couple)\s+(?:more\s+)?(?:hours?|hrs?|minutes?|mins?)\s+(?:left|to go|remaining)\b|\b(?:counting|going|coming|ticking) down\b`,
+  ),
+);
+
+/**
+ * A backup's progress read from the caller's words: moving when time counts down, stalled when it stops or the
+ * same time is still there. Undefined when the words give no reading.
+ */
+export function readBackupProgress(text: string): "moving" | "stalled" | undefined {
+  if (STALLED.test(text) || STILL_AT.test(text)) return "stalled";
+  return COUNTING.test(text) ? "moving" : undefined;
+}

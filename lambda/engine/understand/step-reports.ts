@@ -8,7 +8,7 @@ import { isQuestion } from "./cues.js";
 
 /** "Done that", "did it", "okay, finished": the step carried out. */
 const DID_THE_STEP = cue(
-  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b|\bi(?:'ve| have)? (?:just |already )?(?:deleted|removed|turned|switched|tapped|pressed|restarted|rebooted|updated|installed|plugged|connected|reset|moved|toggled|cleared|erased|wiped|got rid of|gotten rid of|entered|typed|put in|signed in|logged in|signed back in|logged back in)\b|\b(?:it|that) (?:let|lets|has let) me (?:in|sign in|log in|through)\b|\b(?:accepted|took) (?:my|the) (?:password|code)\b/,
+  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b|\bi(?:'ve| have)? (?:just |already )?(?:deleted|removed|turned|switched|tapped|pressed|restarted|rebooted|updated|installed|plugged|connected|reset|moved|toggled|cleared|erased|wiped|got rid of|gotten rid of|entered|typed|put in|signed in|logged in|signed back in|logged back in)\b|\b(?:it|that) (?:let|lets|has let) me (?:in|sign in|log in|through)\b|\b(?:accepted|took) (?:my|the) (?:password|code)\b|\b(?:it's|its|it is|is|update is|update's) (?:now )?(?:finish|finished|done|complete|completed|over)\b/,
 );
 export const didTheStep = (text: string) => DID_THE_STEP.test(text);
 
@@ -22,7 +22,7 @@ const DONE_REPORT = cue(
 );
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
 const DEVICE_STATE = cue(
-  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|updated|back on)\b/,
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|restart|rebooted|updated|back on|on again)\b/,
 );
 /**
  * "The Wi-Fi is on", "wifi's connected", "hooked up to our home network", the screen read out ("Wi-Fi: On"): the
@@ -75,7 +75,7 @@ export const saysBackupWorksNow = (text: string) => text.split(/ , | but | and /
 
 /** "Okay, I'll try that", "let me give it a go": the step about to be done. */
 const WILL_TRY = cue(
-  /^(?:(?:ok|okay|alright|all right|right|sure|yeah|yes)\b[ ,]*)*(?:i'll|i will|let me|lemme|i'm gonna|i'm going to|gonna) (?:try|do|give) (?:that|it|this)(?: one)?(?: a go| a try)?(?: now| then| first)?$/,
+  /^(?:(?:ok|okay|alright|all right|right|sure|yeah|yes)\b[ ,]*)*(?:i'll|i will|let me|lemme|i'm gonna|i'm going to|gonna|i) (?:try|do|give) (?:that|it|this)(?: one)?(?: a go| a try)?(?: now| then| first)?$/,
 );
 export const willTryStep = (text: string) => WILL_TRY.test(text);
 
