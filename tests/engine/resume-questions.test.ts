@@ -33,6 +33,7 @@ describe("answering the welcome-back offer in words", () => {
     "same problem really",
     "no it never got sorted",
     "yeah the storage thing is still going on",
+    "hi again, I've deleted the old iPad one now",
   ])("%s: picks up at the saved step", async (words) => {
     const r = await answerOffer(words);
     expect(r.output.say.join(" ")).toContain("Step 4.");

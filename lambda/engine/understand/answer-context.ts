@@ -73,6 +73,11 @@ function stepWords(content: SpeechContent, s: State | undefined): string {
   return words;
 }
 
+/** Putting the line right: "I mean", "I meant", "what I mean is". */
+const I_MEAN = cue(
+  /\b(?:i mean|i meant|what i mean is|i'm talking about|i was talking about|i'm asking about)\b/,
+);
+
 /** A yes said with doubt ("I think so", "kinda", "I guess"), not one said by denial ("it didn't fail"). */
 const DOUBT = cue(
   /\b(?:think|guess|suppose|reckon|believe|kinda|kind of|sort of|sorta|probably|maybe|hope|hopefully|seems|looks like|i'm not sure)\b/,
@@ -108,6 +113,12 @@ export function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
     return { type: "correction", answer: "no" };
   // "My Apple Watch isn't syncing", "nah, my watch won't sync": a "not" in news is no "no, nothing else". What
   // the line can't help with gets the honest answer, and the question again.
+  // "No, I mean the update", "no I know where Settings is, I mean updating the software": the caller putting
+  // the line right, not "nothing else". The problem meant, or the question again.
+  if (c.waiting === "anythingElse" && answer === "no" && I_MEAN.test(c.text)) {
+    const meant = topicAmong(c.heard);
+    return meant ? topicInContext(c.s, meant, c.text, c.inTopic) : { type: "noMatch" };
+  }
   if (c.waiting === "anythingElse" && answer === "no" && !NOTHING_ELSE.test(c.text)) {
     const news = strength === "loose" ? c.text : c.text.replace(/^(no|nope|nah)\b[\s,]*/, "");
     if (saysNegation(news)) return { type: "sideQuestion" };
@@ -142,6 +153,22 @@ export function answerInContext(reply: ReadAnswer, c: AnswerContext): Input {
 const TROUBLE_NEWS = cue(
   /\b(not enough|no (space|storage|room|internet|connection|wifi|signal)|full|locked|password|can't connect|cannot connect|couldn't connect)\b/,
 );
+
+/**
+ * Another specific problem named beside a report at "is your backup working now?" ("wifi's fine but when I hit
+ * Back Up Now it says not enough storage"): the trouble in so many words, and the NLU finding that problem
+ * plausible. Whether to go there is asked.
+ */
+export function troubleBesideReport(c: Omit<AnswerContext, "waiting" | "inTopic">): TopicId | undefined {
+  // "Full bars", "the battery's full": the phone's state, no trouble.
+  const news = c.text.replace(
+    /\bfull (?:bars|signal|battery)\b|\b(?:battery|signal|bars)(?:'s| is| are)? full\b/g,
+    "",
+  );
+  if (!atFixedStep(c.content, c.s) || !TROUBLE_NEWS.test(news)) return undefined;
+  const named = topicAmong(c.heard);
+  return named && aboutAnotherProblem(c.s, named, 1) && named !== GENERAL_TOPIC ? named : undefined;
+}
 
 /** Another specific problem named beside a no at "is your backup working now?", if one is. */
 function problemBesideNo(c: AnswerContext, strength: ReadAnswer["strength"]): TopicId | undefined {

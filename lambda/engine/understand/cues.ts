@@ -58,7 +58,7 @@ export const stillWorking = (text: string) => STILL_WORKING.test(text) || NOT_TR
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
 const LEAVING = cue(
-  /\b(bye|goodbye|good bye|bye bye|cheerio|ta ta|see ya|see you later|see you soon|catch you later|speak (to you )?(later|soon)|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up)\b/,
+  /\b(bye|goodbye|good bye|bye bye|cheerio|ta ta|see ya|see you later|see you soon|catch you later|speak (to you )?(later|soon)|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up|(?:i'll|i will|i'll have to|i have to|i need to|i'm going to|i'm gonna|gonna|let me) (?:call|ring|phone) (?:you )?back|(?:figure|sort|work) (?:it|the rest) out (?:from here|myself|on my own)|take it from here|i can manage (?:from here|now)|let you get on|get on with your day)\b/,
 );
 export const isLeaving = (text: string) => LEAVING.test(text);
 
@@ -247,7 +247,7 @@ export const cameBack = (text: string) => IT_CAME_BACK.test(text);
  * stuck" (the "I" left out of "I did that").
  */
 const QUESTION = cue(
-  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (?:already |still |now |all )?(grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))(?! (?:that|it|this|those)(?: one)? (?:too|as well|already|before|earlier)\b)/,
+  /^(?:(?:okay|ok|alright|all right|right|well|so|and|but|hmm|wait|sorry) ,? ?)*(how|what|what's|whats|why|where|where's|when|which|who)\b|^(if|but will|and will)\b|^(is|are|was|were|do|does|did|can|could|will|would|should|shall|am|have|has)\b(?! (?:already |still |now |all )?(grey|gray|green|white|off|on|full|empty|fine|good|ok|okay|done)\b)(?! (that|it|this|both|everything)(?: ,|$))(?! (?:that|it|this|those)(?: one)? (?:too|as well|already|before|earlier)\b)(?!(?<=\bdid) (?:the|my) [a-z']+(?: [a-z']+)? ,)(?!(?<=\bdid) (?:the|my) [a-z']+$)/,
 );
 /** "It back up by itself, when?": a question word at the end. */
 const QUESTION_AT_END = cue(

@@ -19,6 +19,7 @@ import {
   NOTHING_ELSE,
   STILL_FAILING,
   SURE_OF_TOPIC,
+  troubleBesideReport,
   yesToSomethingElse,
 } from "./answer-context.js";
 import { saysNegation } from "./answer-phrases.js";
@@ -63,12 +64,14 @@ import { readBackupProgress, readUsage } from "./readings.js";
 import { readResumeAnswer } from "./resume-answer.js";
 import { earlierTopicAsked, stepNamed } from "./step-by-name.js";
 import {
+  asksToMoveOn,
   didTheStep,
   doneBefore,
   reportsDevice,
   reportsDone,
   saysBackupWorked,
   saysBackupWorksNow,
+  saysNoChange,
   stepBlocked,
   willTryStep,
 } from "./step-reports.js";
@@ -182,6 +185,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const inTopic = s?.phase === "step" || s?.phase === "confirm";
   const { waiting, words } = waitingFor(content, s);
 
+  // "Hello?", "hey there", "good morning": a greeting alone is someone checking the line is there, and hearing
+  // what it asked (never a guess at a problem). So is "wait, what?".
+  if (GREETING_ONLY.test(text) || WHAT_AGAIN.test(text)) return { type: "repeat" };
   // The channel sent no words (Alexa): the intent is all there is.
   if (text.length === 0) {
     if (raw.length === 0 && heard.interpretations.length === 0) return { type: "noInput" };
@@ -238,6 +244,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "I don't need a person, just tell me what to do": the steps carry on, unless another problem is named.
   const namesProblem = isTopicIntent(top) && top !== "ContactSupport" && topConfidence >= SURE_OF_TOPIC;
   if (person === "withdrawn" || (person === "declined" && !namesProblem)) return { type: "noPerson" };
+  // "Yes let's do that. Will I have to pay for this?" at "do you want to leave ... and go to ...?": the yes answers
+  // it; the question can come after.
+  if (s?.ask === "switch" && asked && YES_FIRST.test(text)) return { type: "yes", answered: true };
   // At the welcome-back offer: "nah, start from scratch", "it's still stuck, same as before".
   const toOffer = asked ? undefined : readResumeAnswer(s, heard, text);
   if (toOffer) return toOffer;
@@ -299,7 +308,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // fix ("is your backup working now?"), it says they did it and don't know yet: how to check, and the question.
   if (ASKS_WHAT_NEXT.test(text) && !GO_BACK.test(text)) {
     if (waiting === "done") return { type: "next", answered: true };
-    if (waiting === "answer" && atFixedStep(content, s)) return { type: "maybe", answered: true };
+    // "Okay, still slow. What's next?": the fix changed nothing, so a no.
+    if (waiting === "answer" && atFixedStep(content, s))
+      return saysNoChange(text) ? { type: "no", answered: true } : { type: "maybe", answered: true };
   }
   // "Actually, I'd like to switch to the backup being stuck": a change asked for beats answer words in it.
   // The other problem may rank below the one under way when the words name both ("never mind the Wi-Fi, I need
@@ -435,9 +446,25 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const reportsStep = stalled && (reportsDone(stalled) || reportsDevice(stalled));
     if (reportsStep && waiting === "answer" && atFixedStep(content, s))
       return { type: "maybe", answered: true, done: true };
+    // "Wait, my WhatsApp messages are lost now?": a question after the stall, even one the NLU can't place, is
+    // asked, not a moment (the honest "I don't have that" beats "take your time").
+    const asksAfterStall = isQuestion(stalled ?? "") || /\?\s*$/.test(raw);
+    if (stalled && !stillWorking(stalled) && asksAfterStall && navCommand(top) !== "pause")
+      return readQuestion(content, s, heard, stalled, inTopic);
     return { type: "pause" };
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
+  const atFixNow = waiting === "answer" && atFixedStep(content, s);
+  // "Wifi's fine but when I hit Back Up Now it says not enough storage": another problem, asked about.
+  const trouble = !asked && atFixNow ? troubleBesideReport({ content, s, text, heard }) : undefined;
+  if (trouble) return { type: "topic", topic: trouble, tentative: true };
+  // "Yep it's on, tapped it, nothing. Next one", "rebooted, same crap", "it's plugged in, didn't change anything" at
+  // "is your backup working now?": the fix changed nothing, a no (news that it works aside). "Yeah yeah, wifi's
+  // fine, skip it", "let's try the next thing": on to the next fix, at a step to carry out too.
+  if (!asked && atFixNow && saysNoChange(text) && !saysBackupWorked(text))
+    return { type: "no", answered: true };
+  if (!asked && (atFixNow || waiting === "done") && asksToMoveOn(text) && !saysBackupWorked(text))
+    return { type: "skip" };
   // "It was already on before I called", "I did that one already" at "is your backup working now?": done before,
   // and it didn't fix the backup (unless the words say it works).
   const doneEarlier = waiting === "answer" && atFixedStep(content, s) && doneBefore(text);
@@ -576,6 +603,18 @@ const REASKED = cue(
 
 /** Words that open with a plain yes or no. */
 const OPENS_WITH_ANSWER = cue(/^(yes|yeah|yep|no|nope)\b/);
+/** "Wait, what?", "sorry, huh?": what was said, not heard. */
+const WHAT_AGAIN = cue(
+  /^(?:(?:wait|hang on|hold on|sorry|um|uh|er|oh|hmm)\s*,?\s*)+(?:what|huh|pardon|come again)$/,
+);
+/** A greeting and nothing else. */
+const GREETING_ONLY = cue(
+  /^(?:(?:hi|hey|hello|hiya|howdy|yo|hallo|good (?:morning|afternoon|evening|day)|anyone there|are you there|is anyone there|hello hello)(?: there| again| you| ,)* ?)+$/,
+);
+/** A yes said first, before anything else: "yes let's do that, ...", "sure, go on then, ...". */
+const YES_FIRST = cue(
+  /^(?:(?:um|uh|oh|ok|okay|right) ,? )*(?:yes|yeah|yep|yup|sure|please|go on|let's do (?:it|that))\b(?! ,? ?but\b)/,
+);
 
 /** The NLU heard a command other than yes, no, next or not sure (back, skip, wait ...), and the words say it. */
 function asksStepCommand(top: string, text: string): boolean {

@@ -1,10 +1,14 @@
 // The answer to the welcome-back offer ("Last time we got to step 2 of fixing a stuck backup. Say pick up to carry
 // on, or start over."), where a plain yes/no reading gets it wrong: "it's still stuck, same as before" names the
-// saved problem (pick up, not no), and "nah, let's start from scratch" is start over (not "something else").
+// saved problem (pick up, not no), "I'm back, I restarted it" is back from the step (pick up), and "nah, let's
+// start from scratch" is start over (not "something else").
 import type { State } from "../state.js";
 import type { Input } from "../types.js";
+import { saysItIsDone } from "./answer-words.js";
 import { cue } from "./cue.js";
+import { cameBack } from "./cues.js";
 import { type Heard, PLAUSIBLE } from "./heard.js";
+import { didTheStep } from "./step-reports.js";
 
 /** Starting the saved topic again from its first step. */
 const FROM_THE_TOP = cue(
@@ -32,5 +36,7 @@ export function readResumeAnswer(s: State | undefined, heard: Heard, text: strin
   const namesSaved = heard.interpretations.some(
     (i, n) => i.intent === s.topic && (n === 0 || (i.confidence ?? 0) >= PLAUSIBLE),
   );
-  return namesSaved || STILL_THE_SAME.test(text) ? { type: "resume" } : undefined;
+  // "Yeah hi, I'm back, I restarted it": back from doing the step, so on from there.
+  const backFromStep = didTheStep(text) || saysItIsDone(text) || cameBack(text);
+  return namesSaved || STILL_THE_SAME.test(text) || backFromStep ? { type: "resume" } : undefined;
 }

@@ -109,3 +109,15 @@ export function reportsOtherSubject(text: string, question: string): boolean {
   const subjects = SUBJECTS.filter(([, words]) => words.test(text));
   return subjects.length > 0 && subjects.every(([, words]) => !words.test(question));
 }
+
+/** The fix changed nothing: "nothing", "same crap", "didn't change anything", "still slow". */
+const NO_CHANGE = cue(
+  /\b(?:nothing(?:'s| has)? (?:changed|happened|different)|nothing(?: \.| ,|$)|no (?:change|difference|luck|joy|dice)|same (?:crap|thing|problem|again|as before|old)|(?:didn't|did not|doesn't|hasn't|has not) (?:change|help|fix|do) (?:anything|a thing|much|it)|(?:didn't|did not|doesn't|hasn't) (?:help|change)|still (?:slow|stuck|the same|nothing|not|failing|no good))\b/,
+);
+export const saysNoChange = (text: string) => NO_CHANGE.test(text);
+
+/** On to the next fix, in so many words: "skip it", "next one", "let's try the next thing". */
+const MOVE_ON = cue(
+  /\b(?:skip (?:it|this|that|this one|that one)|next one|next fix|next thing|next step please|move on|try (?:something else|the next)|another fix|what else can i try)\b/,
+);
+export const asksToMoveOn = (text: string) => MOVE_ON.test(text);
