@@ -103,6 +103,8 @@ async function caller(
     const sessionId = `load-${id}-${call++}`;
     let words = phrases[Math.floor(rand() * phrases.length)] ?? topic;
     let inTopic = false;
+    /** The topic a content branch left, which "back" at the first step it led to goes back to. */
+    let cameFrom: TopicId | undefined;
     for (let turn = 0; turn < (o.turnsPerCall ?? 40) && progress.turns < o.turns; turn++) {
       // Jittered, so callers drift apart as real ones do instead of all speaking at the same instant.
       const think = o.thinkMs ?? 0;
@@ -116,10 +118,16 @@ async function caller(
         const attrs = r.sessionState?.sessionAttributes ?? {};
         // The opening phrase is one of the topic's own training phrases: from then on the session is about it.
         if (turn === 0) inTopic = attrs.topic === topic;
-        // Another topic is only right where the content branches to it ("the alert says storage is full").
+        // Another topic is only right where the content branches to it ("the alert says storage is full"), or,
+        // going back from there, the topic it branched from.
         if (inTopic && attrs.topic !== undefined && attrs.topic !== topic) {
-          if (leadsTo(topic, step, attrs.topic)) topic = attrs.topic as TopicId;
-          else progress.crossings++;
+          if (leadsTo(topic, step, attrs.topic)) {
+            cameFrom = topic;
+            topic = attrs.topic as TopicId;
+          } else if (words === say.Back && attrs.topic === cameFrom) {
+            topic = cameFrom;
+            cameFrom = undefined;
+          } else progress.crossings++;
         }
         step = attrs.step;
         if (r.sessionState?.dialogAction?.type === "Close") break;

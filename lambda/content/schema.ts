@@ -479,11 +479,15 @@ export const SharedSchema = z
         /** "Not sure" again after the line said how to find out: that question is left, and the line moves on. */
         unsureAgain: spoken,
         goodbye: spoken,
+        /** Leaving right after the backup was said to work: no "good luck" with a backup that works. */
+        goodbyeFixed: spoken,
         /** Leaving mid-topic where the caller may be on the iPhone: the step reached, and how to pick it up. */
         leftMidTopic: template(["n"]),
         callBack: spoken,
         cancelled: spoken,
         handoffAgent: spoken,
+        /** A person asked for before any problem was named: nothing to say about steps. */
+        handoffAgentFirst: spoken,
         /** "What was step one again?": before that step's words, then the question open now. */
         stepWas: template(["n"]),
         /** Picked up at a step that restarts the iPhone: it was done, so its question, not its instructions. */

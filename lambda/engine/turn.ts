@@ -215,7 +215,7 @@ export class Turn {
     // What the agent sees (phone) and what the hand-off turn logs (every channel).
     this.summary = handoffSummary(this.content, s, reason, { atStep: this.inTopic, now: this.now });
     if (this.caps.canTransfer && transfer) {
-      this.add(this.shared.replies.handoffAgent);
+      this.add(s.topic ? this.shared.replies.handoffAgent : this.shared.replies.handoffAgentFirst);
       this.handoff = { reason, ...where, summary: this.summary };
       this.end = "handoff";
       this.state = { ...s, phase: "ended", paused: undefined, offered: undefined };
@@ -241,7 +241,9 @@ export class Turn {
       if (this.caps.callerOnDevice !== false)
         this.add(fill(this.shared.replies.leftMidTopic, { n: this.stepNumber }));
     }
-    this.add(this.shared.replies.goodbye);
+    // Right after "glad your backup is working": the topic kept beside "anything else?" ended with a yes.
+    const fixed = s.phase === "anythingElse" && s.topic !== undefined && s.outcomes?.[s.step] === "y";
+    this.add(fixed ? this.shared.replies.goodbyeFixed : this.shared.replies.goodbye);
     this.end = "goodbye";
     this.state = { ...s, phase: "ended", paused: undefined, offered: undefined };
     return this;

@@ -212,7 +212,8 @@ describe("Lex bot", () => {
       const hearing = toHearing(
         readEvent({
           inputMode: "Text",
-          inputTranscript: sample ?? "hello there",
+          // FallbackIntent's: words that mean nothing here (a greeting alone is "are you there?", the question again).
+          inputTranscript: sample ?? "purple elephants on the moon",
           sessionState: { intent: { name: intent.Name } },
         }),
       );

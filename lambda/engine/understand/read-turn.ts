@@ -218,6 +218,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
   const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
+  // "How do I turn it off?" at the general fix's restart step: a question about what the step covers, whose
+  // answer is the step itself.
+  const aboutStep = covered !== undefined && given.interpretations[0]?.intent === covered;
+  if (asked && aboutStep && /^(?:(?:um|uh|so|ok|okay|sorry|wait) ,? )*how\b/.test(text))
+    return { type: "repeat" };
   const answering = waiting === "answer" || waiting === "confirm" || waiting === "anythingElse";
   const reply = answering ? readAnswer(text, words) : undefined;
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.

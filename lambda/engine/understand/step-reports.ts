@@ -81,7 +81,7 @@ export const willTryStep = (text: string) => WILL_TRY.test(text);
 
 /** A step to carry out that can't be done: "it's greyed out", "it won't let me", "nothing happens". */
 const STEP_BLOCKED = cue(
-  /\b(gr[ae]y(?:ed)? out|won't let me|doesn't let me|does not let me|isn't letting me|not letting me|not available|is disabled|didn't do anything|nothing happens|nothing happened)\b/,
+  /\b(gr[ae]y(?:ed)? out|won't let me|doesn't let me|does not let me|isn't letting me|not letting me|not available|is disabled|didn't do anything|nothing happens|nothing happened|i can't (?:do|tap|install|update|reset|get) (?:it|that|this|the)|(?:it|that) won't (?:install|download|update|go through|reset)|(?:don't|do not|no longer) have (?:that|the|my old|access)|can't get (?:the|a|that) code)\b/,
 );
 export const stepBlocked = (text: string) => STEP_BLOCKED.test(text);
 
