@@ -352,8 +352,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const earlierWords = understood && inTopic ? earlierQuestion(content, s)?.words : undefined;
   // Not "it's green now" at the step that turns it on: the state changed, the earlier answer was right.
   const changedSince = waiting === "done" && /\b(now|anymore|any more)\b/.test(text);
+  // Nor "I can't do it, it won't install": the step blocked, not the answer before it taken back.
   const retold =
-    earlierWords && reply?.strength !== "words" && !changedSince ? readAnswer(text, earlierWords) : undefined;
+    earlierWords && reply?.strength !== "words" && !changedSince && !stepBlocked(text)
+      ? readAnswer(text, earlierWords)
+      : undefined;
   if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
     return { type: "correction", answer: retold.answer };
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
