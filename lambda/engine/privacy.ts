@@ -49,12 +49,27 @@ function secretLead(transcript: string): RegExpExecArray | undefined {
   return undefined;
 }
 
-export function looksPersonal(transcript: string): boolean {
+/** Digits said as words, `n` or more in a row ("one two three four five six"): how a code or number is read out. */
+const spelledDigits = (n: number) =>
+  new RegExp(String.raw`\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s,-]*){${n},}`, "i");
+const SPELLED_LONG = spelledDigits(6);
+const SPELLED_SHORT = spelledDigits(4);
+/** Four or more digits in a row: a PIN or part of a password, right after the line talked about one. */
+const SHORT_NUMBER = /\d(?:[\s-]?\d){3,}/;
+
+/**
+ * Whether the words start to say something personal. `secretAsked`: the step being answered talked about a
+ * password or code ("do you know your password?"), so a run of four digits or digit words ("I think it's my dog's
+ * name and one two three four five") is one too.
+ */
+export function looksPersonal(transcript: string, { secretAsked = false } = {}): boolean {
   return (
     EMAIL.test(transcript) ||
     LONG_NUMBER.test(transcript) ||
+    SPELLED_LONG.test(transcript) ||
     hasSecretWord(transcript) ||
-    secretLead(transcript) !== undefined
+    secretLead(transcript) !== undefined ||
+    (secretAsked && (SHORT_NUMBER.test(transcript) || SPELLED_SHORT.test(transcript)))
   );
 }
 

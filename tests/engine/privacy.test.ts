@@ -29,6 +29,23 @@ describe("secrets and problems", () => {
     "my apple id is my old email",
   ])("helps with a problem: %s", (text) => expect(looksPersonal(text)).toBe(false));
 
+  it.each([
+    "the code they texted me was four eight two nine one three",
+    "my number's oh seven seven one two three four five six",
+  ])("stops a number read out as words: %s", (text) => expect(looksPersonal(text)).toBe(true));
+
+  it("after a question about a password, a run of four digits or digit words is part of one", () => {
+    for (const text of [
+      "I think it's my dog's name and then one nine eight seven",
+      "it's the cat plus 2019",
+    ]) {
+      expect(looksPersonal(text, { secretAsked: true }), text).toBe(true);
+      expect(looksPersonal(text), text).toBe(false);
+    }
+    // Saying whether they know it is no secret.
+    expect(looksPersonal("yes, I know it, it's written down", { secretAsked: true })).toBe(false);
+  });
+
   it("never keeps the secret in what may be logged", () => {
     expect(redact("yes, it's sunshine2024")).not.toContain("sunshine2024");
     expect(redact("the password for that account is tiger 99")).not.toContain("tiger");

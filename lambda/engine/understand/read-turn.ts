@@ -6,7 +6,7 @@ import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../
 import { mentionsAny } from "../../content/mentions.js";
 import type { AnswerWords, SpeechContent } from "../../content/types.js";
 import { stepNumber } from "../path.js";
-import { looksPersonal } from "../privacy.js";
+import { looksPersonal, promptAboutSecret } from "../privacy.js";
 import { type State, understoodAnswer } from "../state.js";
 import type { Input } from "../types.js";
 import {
@@ -175,7 +175,8 @@ function goesOnTo(text: string): string | undefined {
 
 export function readTurn(content: SpeechContent, state: State | undefined, given: Heard): Input {
   const raw = given.text.trim();
-  if (raw.length > 0 && looksPersonal(raw)) return { type: "personalData" };
+  const secretAsked = stepAboutSecret(content, state);
+  if (raw.length > 0 && looksPersonal(raw, { secretAsked })) return { type: "personalData" };
   const text = normaliseWords(raw);
   const s = state;
   const covered = s?.phase === "step" || s?.phase === "confirm" ? stepCovers(content, s) : undefined;
@@ -615,6 +616,15 @@ const OPENS_WITH_ANSWER = cue(/^(yes|yeah|yep|no|nope)\b/);
 const WHAT_AGAIN = cue(
   /^(?:(?:wait|hang on|hold on|sorry|um|uh|er|oh|hmm)\s*,?\s*)+(?:what|huh|pardon|come again)$/,
 );
+/** Whether the step being answered talked about a password or code. */
+function stepAboutSecret(content: SpeechContent, s: State | undefined): boolean {
+  const step =
+    s?.topic !== undefined && (s.phase === "step" || s.phase === "confirm")
+      ? content.topics[s.topic].steps[s.step]
+      : undefined;
+  return step !== undefined && promptAboutSecret([step.say, step.ask, step.confirm]);
+}
+
 /** A greeting and nothing else. */
 const GREETING_ONLY = cue(
   /^(?:(?:hi|hey|hello|hiya|howdy|yo|hallo|good (?:morning|afternoon|evening|day)|anyone there|are you there|is anyone there|hello hello)(?: there| again| you| ,)* ?)+$/,
