@@ -80,6 +80,10 @@ const placeExists = (content: SpeechContent, p: Progress) => {
   return topic !== undefined && p.step >= 0 && p.step < topic.steps.length;
 };
 
+/** The way to a saved step, when every step of it is still in the topic (content can change between calls). */
+const savedWay = (content: SpeechContent, p: Progress): number[] =>
+  p.hist?.every((i) => i >= 0 && i < content.topics[p.topic].steps.length) ? p.hist : [];
+
 /** A question ("how do I ...") is answered even for a returning caller: that changes nothing saved. */
 const asksAboutTopic = (input: Input) => input.type === "topic" && input.question === true;
 
@@ -92,6 +96,7 @@ function launch(t: Turn, resume?: Progress) {
       phase: "resume",
       topic: name,
       step,
+      hist: savedWay(t.content, resume),
       saved: step,
       ...(resume.confirmed ? { savedConfirmed: true } : {}),
     };

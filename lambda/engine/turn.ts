@@ -138,7 +138,7 @@ export class Turn {
       case "resume": {
         const topic = this.topic;
         const saved = s.saved ?? s.step;
-        const n = topic ? stepNumber(topic, saved, []) : saved + 1;
+        const n = topic ? stepNumber(topic, saved, s.hist) : saved + 1;
         const place = { n, topic: topic?.title ?? "", title: topic?.steps[saved]?.title ?? "" };
         return pending
           ? fill(sh.replies.resumeOrNew, { ...place, next: pending.title })

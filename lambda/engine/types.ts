@@ -36,6 +36,8 @@ export interface Progress {
   step: number;
   /** The step's confirmation was given (it was read, not only announced): picking up doesn't ask again. */
   confirmed?: boolean;
+  /** The steps before it on the caller's way (state.hist): the step numbers they heard, and "back", go on. */
+  hist?: number[];
 }
 
 /** A command the caller gave (everything but a failure to understand or to hear). */

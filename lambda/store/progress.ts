@@ -2,6 +2,10 @@
 // of who they are (never the raw phone number or user id). The port is small so the engine and adapters stay
 // unaware of DynamoDB, and so a slow or broken store can never hold up a turn.
 import { TOPIC_INTENTS, type TopicId } from "../content/intents.js";
+import { MAX_HISTORY } from "../engine/state.js";
+
+const isStepIndex = (n: unknown): n is number =>
+  typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 100;
 
 export type ProgressChannel = "phone" | "alexa" | "voice" | "text";
 
@@ -11,6 +15,8 @@ export interface SavedProgress {
   step: number;
   /** The step was read, past its confirmation: a call that dropped as it restarted the iPhone isn't asked again. */
   confirmed?: boolean;
+  /** The steps before it on the caller's way, so a call back numbers the steps as the caller heard them. */
+  hist?: number[];
   /** When it was saved, epoch milliseconds. */
   at: number;
   channel: ProgressChannel;
@@ -46,14 +52,23 @@ export async function progressKey(
 export function parseProgress(item: unknown, now = Date.now()): SavedProgress | undefined {
   if (typeof item !== "object" || item === null) return undefined;
   const o = item as Record<string, unknown>;
-  const { topic, step, at, channel, confirmed } = o;
+  const { topic, step, at, channel, confirmed, hist } = o;
   if (!(TOPIC_INTENTS as readonly unknown[]).includes(topic)) return undefined;
-  if (typeof step !== "number" || !Number.isInteger(step) || step < 0 || step > 100) return undefined;
+  if (!isStepIndex(step)) return undefined;
   if (typeof at !== "number" || at > now + 60_000 || now - at > PROGRESS_TTL_SECONDS * 1000) return undefined;
   if (channel !== "phone" && channel !== "alexa" && channel !== "voice" && channel !== "text")
     return undefined;
   if (confirmed !== undefined && typeof confirmed !== "boolean") return undefined;
-  return { topic: topic as TopicId, step, at, channel, ...(confirmed ? { confirmed } : {}) };
+  if (hist !== undefined && !(Array.isArray(hist) && hist.length <= MAX_HISTORY && hist.every(isStepIndex)))
+    return undefined;
+  return {
+    topic: topic as TopicId,
+    step,
+    at,
+    channel,
+    ...(confirmed ? { confirmed } : {}),
+    ...(Array.isArray(hist) && hist.length > 0 ? { hist: hist as number[] } : {}),
+  };
 }
 
 export class StoreTimeout extends Error {

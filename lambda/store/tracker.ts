@@ -37,6 +37,7 @@ export function progressChange(
             at: now,
             channel,
             ...(confirmed ? { confirmed } : {}),
+            ...(after.hist.length > 0 ? { hist: after.hist } : {}),
           },
         }
       : undefined;

@@ -46,6 +46,21 @@ describe("DynamoProgressStore on dynalite", () => {
       parseProgress({ topic: "BackupStuck", step: -1, at: Date.now(), channel: "phone" }),
     ).toBeUndefined();
     expect(parseProgress(null)).toBeUndefined();
+    const now = Date.now();
+    for (const hist of [[0, -1], [0, 1.5], "0,1", [0, "1"], Array.from({ length: 11 }, (_, i) => i)])
+      expect(
+        parseProgress({ topic: "BackupStuck", step: 3, at: now, channel: "phone", hist }),
+        String(hist),
+      ).toBeUndefined();
+    expect(
+      parseProgress({ topic: "BackupStuck", step: 3, at: now, channel: "phone", hist: [0, 1, 2] }),
+    ).toEqual({
+      topic: "BackupStuck",
+      step: 3,
+      at: now,
+      channel: "phone",
+      hist: [0, 1, 2],
+    });
   });
 
   it("gives up on a store that hangs within the voice budget", async () => {

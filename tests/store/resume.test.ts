@@ -77,6 +77,27 @@ describe("a dropped call resumes where it stopped", () => {
     expect(over.attrs.step).toBe("1");
   });
 
+  it("numbers the saved step as the caller heard it, on a way longer than the shortest", async () => {
+    // Storage full, the delete declined, then on: the caller heard more steps than the shortest way has.
+    const first = await call("+1 555 010 0008", [
+      ["TroubleshootBackup", "my backup isn't working"],
+      ["Yes", "yes"],
+      ["No", "no"],
+      ["No", "no"],
+      ["No", "no"],
+    ]);
+    const heard = /Step (\d+)\./.exec(first.heard.at(-1) ?? "")?.[1];
+    expect(heard).toBeDefined();
+    const again = await call("+1 555 010 0008", [
+      ["FallbackIntent", "hello"],
+      ["ResumeIntent", "pick up"],
+      ["No", "no"],
+    ]);
+    expect(again.heard[0]).toContain(`Last time we got to step ${heard} of`);
+    expect(again.heard[1]).toContain(`Step ${heard}.`);
+    expect(again.heard[2]).toContain(`Step ${Number(heard) + 1}.`);
+  });
+
   it("does not offer a stale resume after the problem was fixed or handed to an agent", async () => {
     await call("+1 555 010 0003", [
       ["TroubleshootBackup", "my backup isn't working"],

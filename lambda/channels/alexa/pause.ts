@@ -13,9 +13,16 @@ import type { Progress } from "../../engine/types.js";
 export function placeOf(state: State | undefined, saved: Progress | undefined): Progress | undefined {
   if (!state) return saved;
   if (!state.topic) return undefined;
-  if (state.phase === "step" || state.phase === "confirm") return { topic: state.topic, step: state.step };
+  const way = state.hist.length > 0 ? { hist: state.hist } : {};
+  if (state.phase === "step" || state.phase === "confirm")
+    return { topic: state.topic, step: state.step, ...way };
   if (state.phase === "resume" && state.saved !== undefined)
-    return { topic: state.topic, step: state.saved, ...(state.savedConfirmed ? { confirmed: true } : {}) };
+    return {
+      topic: state.topic,
+      step: state.saved,
+      ...(state.savedConfirmed ? { confirmed: true } : {}),
+      ...way,
+    };
   return undefined;
 }
 
@@ -33,7 +40,7 @@ export function pauseSpeech(stepNumber: number | undefined, shared: SpokenShared
 
 /** The number the listener heard for the step they stop at (the steps on their path so far, plus one). */
 export function stepNumberAt(place: Progress, state: State | undefined, content: SpeechContent): number {
-  const heard = state?.topic === place.topic && state.step === place.step ? state.hist : [];
+  const heard = state?.topic === place.topic && state.step === place.step ? state.hist : (place.hist ?? []);
   return stepNumber(content.topics[place.topic], place.step, heard);
 }
 
