@@ -45,7 +45,7 @@ export const CONSOLE_HELP = `Type what a caller would say. Commands:
   :press <keys>  press phone keys (DTMF on the phone line), e.g. :press 1
   :silence       say nothing (the caller stays silent: a no-input turn)
   :why           what the bot understood: intent, confidence, alternatives, conversation state
-  :new           hang up and start a new call (new session)
+  :new           hang up and call again (the phone: the same number; chat and voice: the same device)
   :phone         switch the phone line (Amazon Connect) on or off
   :speak         switch speaking the replies aloud (espeak-ng) on or off
   :say FILE.wav  send a recording (16-bit mono WAV, 16 or 8 kHz) as what the caller says
@@ -104,9 +104,14 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     }
   };
 
-  /** A call opens with the greeting: PutSession with Delegate runs the code hook with no input, like a caller who has not spoken yet. */
+  let calls = 0;
+  /**
+   * A call opens with the greeting: PutSession with Delegate runs the code hook with no input, like a caller who
+   * has not spoken yet. A new phone call is a new session (the contact flow passes the number); a chat or voice
+   * app that comes back is the same device, so the same session id, which is what its saved place is kept by.
+   */
   const startCall = async () => {
-    sessionId = newSessionId();
+    if (phone || calls++ === 0) sessionId = newSessionId();
     ended = false;
     last = undefined;
     const r = await o.client.send(
@@ -115,7 +120,8 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         sessionState: {
           dialogAction: { type: "Delegate" },
           intent: { name: FALLBACK },
-          ...(phone && o.callerNumber ? { sessionAttributes: { customerNumber: o.callerNumber } } : {}),
+          // A new conversation: the last one's state goes (the saved place, kept by the store, stays).
+          sessionAttributes: phone && o.callerNumber ? { customerNumber: o.callerNumber } : {},
         },
         requestAttributes: attributes(),
         responseContentType: TEXT_CONTENT_TYPE,

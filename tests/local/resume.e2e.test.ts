@@ -1,7 +1,10 @@
 // Returning callers on a laptop: the local runtime with its in-process DynamoDB (dynalite), driven by the
 // official SDK client. A call that stops at step N, then a new call from the same number, resumes at step N.
+
+import { PassThrough } from "node:stream";
 import { PutSessionCommand, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runConsole } from "../../local/console-session.js";
 import { type LocalProgressStore, startLocalProgressStore } from "../../local/progress-store.js";
 import { BOT, sessionId, startTestRuntime, type TestRuntime } from "./support.js";
 
@@ -100,5 +103,25 @@ describe("resume through the local runtime", () => {
     await call("+15550100055", ["reset network settings"]);
     const back = await call("+15550100055", ["pick up"]);
     expect(back[0]).toContain("Do you want to go ahead?");
+  });
+
+  it("the console's chat that leaves and comes back (:new) is offered its place: the same device, the same session", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = "";
+    output.on("data", (chunk) => {
+      written += chunk;
+    });
+    input.end(`${["my backup is stuck", "nope", ":new", "pick up", ":quit"].join("\n")}\n`);
+    await runConsole({
+      input,
+      output,
+      client: runtime.client,
+      bot: BOT,
+      text: true,
+      newSessionId: () => sessionId("chat"),
+    });
+    expect(written).toContain("Welcome back. Last time we got to step 2 of fixing a stuck backup");
+    expect(written.split("Step 2.").length - 1).toBe(2);
   });
 });
