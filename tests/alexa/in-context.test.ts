@@ -102,7 +102,7 @@ describe("side questions, topic changes and endings on Alexa", () => {
     await echo.open();
     await echo.say("RestartIPhone");
     const asked = await echo.say("StorageFull");
-    expect(said(asked)).toContain("Do you want to leave restarting your iPhone");
+    expect(said(asked)).toContain("come back to restarting your iPhone after");
     expect(place(await echo.say("AMAZON.NoIntent"))).toMatchObject({ topic: "RestartIPhone", step: 1 });
     await echo.say("StorageFull");
     expect(place(await echo.say("AMAZON.YesIntent"))).toMatchObject({ topic: "StorageFull", step: 1 });
