@@ -519,6 +519,8 @@ export const SharedSchema = z
         switchTopic: template(["current", "next"]),
         /** "No" to switchTopic: back to where they were. */
         stayInTopic: template(["current"]),
+        /** After a topic ends unfixed, the topic left mid-way for it offered again. */
+        offerReturn: template(["topic"]),
         /** "Delete my data" is confirmed before anything is deleted. */
         confirmDelete: spoken,
         /** "No" to confirmDelete. */

@@ -93,12 +93,16 @@ export function settleAsk(t: Turn, input: Input): boolean {
   t.state = { ...s, ask: undefined, pending: undefined };
   if (ask === "switch" && s.pending) {
     const to = s.pending;
-    if (input.type === "yes" || (input.type === "topic" && input.topic === to)) {
+    // After a topic ended, "okay, carry on" to going back is a yes too.
+    const goesOn = s.phase === "anythingElse" && (input.type === "next" || input.type === "resume");
+    if (input.type === "yes" || goesOn || (input.type === "topic" && input.topic === to)) {
       startTopic(t, to);
       return true;
     }
     if (input.type === "no" || input.type === "cancel") {
-      t.add(fill(t.shared.replies.stayInTopic, { current: t.topic?.title ?? "" }));
+      // Not back to the topic left earlier: anything else, then (the place stays, to ask for later).
+      if (s.phase !== "anythingElse")
+        t.add(fill(t.shared.replies.stayInTopic, { current: t.topic?.title ?? "" }));
       return true;
     }
     return false;

@@ -18,6 +18,7 @@ import {
   contactSupport,
   doneAhead,
   goTo,
+  offerReturn,
   pickUp,
   readStep,
   readStepNumbered,
@@ -205,7 +206,7 @@ function command(
       if (t.inTopic) t.signal({ kind: "abandoned", topic, step });
       t.add(sh.replies.cancelled);
       t.state = { ...initialState(), phase: "anythingElse", ...(s.left ? { left: s.left } : {}) };
-      return;
+      return offerReturn(t);
     }
     case "help":
       // What helps here: how to answer a yes-or-no question, how to move through steps, or how to start.

@@ -190,7 +190,9 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
     return { ok: false, reason: "bad pending question" };
   if (o.n !== undefined && !(TOPIC_INTENTS as readonly unknown[]).includes(o.n))
     return { ok: false, reason: "unknown pending topic" };
-  if (o.a === "s" && (o.n === undefined || !topic)) return { ok: false, reason: "switch without topics" };
+  // Asked mid-topic (leave it for another?) or after one ended (back to the one left for it?).
+  if (o.a === "s" && (o.n === undefined || !(topic || phase === "anythingElse")))
+    return { ok: false, reason: "switch without topics" };
   const knownSaid =
     o.e === SAID_SUPPORT ||
     o.e === SAID_RESOLVED ||

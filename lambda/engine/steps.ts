@@ -30,6 +30,16 @@ function leaving(t: Turn, topic: TopicId): Pick<State, "left"> {
   return s.left ? { left: s.left } : {};
 }
 
+/**
+ * A topic over without the backup working, with another left mid-way for it: "Shall we go back to ...?" instead
+ * of "anything else?", as the switch promised.
+ */
+export function offerReturn(t: Turn) {
+  const s = t.state;
+  if (s.phase !== "anythingElse" || !s.left || s.left.topic === s.topic || t.end) return;
+  t.state = { ...s, ask: "switch", pending: s.left.topic };
+}
+
 /** "Can we go back to the storage thing?": the step of the topic left mid-way, read again. */
 export function returnTo(t: Turn, place: Place) {
   const title = t.content.topics[place.topic].title;
@@ -101,7 +111,7 @@ export function goTo(t: Turn, to: string, opts: { declined?: boolean } = {}) {
     if (topic.finish === "support" && target !== "wrapUp") return notFixed(t, opts.declined);
     t.add(t.shared.replies.wrapUp);
     t.state = { ...initialState(), phase: "anythingElse", ...(s.left ? { left: s.left } : {}) };
-    return;
+    return offerReturn(t);
   }
   readStep(t, index, { push: true });
 }
@@ -113,7 +123,7 @@ export function goTo(t: Turn, to: string, opts: { declined?: boolean } = {}) {
  */
 function notFixed(t: Turn, declined = false) {
   t.add(t.shared.replies.notFixedSupport);
-  if (!declined || !t.caps.canTransfer) return void t.handOff("notFixed");
+  if (!declined || !t.caps.canTransfer) return void offerReturn(t.handOff("notFixed"));
   const s = t.state;
   t.state = {
     ...initialState(),

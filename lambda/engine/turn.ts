@@ -114,6 +114,9 @@ export class Turn {
     const sh = this.shared;
     const pending = s.pending ? this.content.topics[s.pending] : undefined;
     if (s.ask === "delete") return sh.replies.confirmDelete;
+    // A topic ended with another one left mid-way for it: back there?
+    if (s.ask === "switch" && pending && s.phase === "anythingElse")
+      return fill(sh.replies.offerReturn, { topic: pending.title });
     if (s.ask === "switch" && pending)
       return fill(sh.replies.switchTopic, { current: this.topic?.title ?? "", next: pending.title });
     switch (s.phase) {

@@ -23,6 +23,22 @@ describe("state fields for asides", () => {
     expect(decoded).toEqual({ ok: true, state });
   });
 
+  it("keeps the offer to go back to a topic left mid-way after the other topic ended (no topic under way)", () => {
+    const state: State = {
+      v: 1,
+      phase: "anythingElse",
+      step: 0,
+      hist: [],
+      miss: 0,
+      ask: "switch",
+      pending: "BackupStuck",
+      left: { topic: "BackupStuck", step: 1 },
+    };
+    expect(decodeState(encodeState(state), content)).toEqual({ ok: true, state });
+    const midTopicWithout = JSON.stringify({ v: 1, p: "step", s: 0, h: [], m: 0, a: "s", n: "BackupStuck" });
+    expect(decodeState(midTopicWithout, content).ok).toBe(false);
+  });
+
   it.each([
     ["an unknown pending question", { a: "x" }],
     ["a switch with no topic to go to", { a: "s" }],
