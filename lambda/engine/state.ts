@@ -90,6 +90,8 @@ export interface State {
 export interface Place {
   topic: TopicId;
   step: number;
+  /** The steps before it on the caller's way, so its number is the one they heard. */
+  hist?: number[];
 }
 
 /** A step's outcome: answered yes or no, carried out, declined (its confirmation), skipped; "." not reached. */
@@ -142,7 +144,8 @@ export function encodeState(state: State): string {
   if (state.outcomes) compact.d = state.outcomes;
   if (state.began !== undefined) compact.b = state.began;
   if (state.from) compact.f = state.from;
-  if (state.left) compact.l = [state.left.topic, state.left.step];
+  if (state.left)
+    compact.l = [state.left.topic, state.left.step, ...(state.left.hist?.length ? [state.left.hist] : [])];
   return JSON.stringify(compact);
 }
 
@@ -229,13 +232,17 @@ export function decodeState(raw: unknown, content: SpeechContent): DecodeResult 
   return { ok: true, state };
 }
 
-/** `[topic, step]`, checked against the content: the place, or nothing. */
+/** `[topic, step]` or `[topic, step, way]`, checked against the content: the place, or nothing. */
 function decodePlace(raw: unknown, content: SpeechContent): Place | undefined {
-  if (!Array.isArray(raw) || raw.length !== 2) return undefined;
-  const [topic, step] = raw as unknown[];
+  if (!Array.isArray(raw) || raw.length < 2 || raw.length > 3) return undefined;
+  const [topic, step, hist] = raw as unknown[];
   if (!(TOPIC_INTENTS as readonly unknown[]).includes(topic)) return undefined;
   const id = topic as TopicId;
-  return isIndex(step, content.topics[id].steps.length) ? { topic: id, step } : undefined;
+  const length = content.topics[id].steps.length;
+  if (!isIndex(step, length)) return undefined;
+  if (hist === undefined) return { topic: id, step };
+  const way = Array.isArray(hist) && hist.length <= MAX_HISTORY && hist.every((i) => isIndex(i, length));
+  return way ? { topic: id, step, hist: hist as number[] } : undefined;
 }
 
 /**

@@ -26,7 +26,8 @@ export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } 
  */
 function leaving(t: Turn, topic: TopicId): Pick<State, "left"> {
   const s = t.state;
-  if (t.inTopic && s.topic && s.topic !== topic) return { left: { topic: s.topic, step: s.step } };
+  if (t.inTopic && s.topic && s.topic !== topic)
+    return { left: { topic: s.topic, step: s.step, ...(s.hist.length > 0 ? { hist: s.hist } : {}) } };
   return s.left ? { left: s.left } : {};
 }
 
@@ -44,7 +45,7 @@ export function offerReturn(t: Turn) {
 export function returnTo(t: Turn, place: Place) {
   const title = t.content.topics[place.topic].title;
   const { left } = leaving(t, place.topic);
-  t.state = { ...initialState(), phase: "step", topic: place.topic };
+  t.state = { ...initialState(), phase: "step", topic: place.topic, hist: place.hist ?? [] };
   if (left && left.topic !== place.topic) t.state.left = left;
   t.add(fill(t.shared.replies.backToTopic, { topic: title }));
   readStep(t, place.step, { push: false });

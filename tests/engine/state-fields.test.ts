@@ -16,6 +16,7 @@ describe("state fields for asides", () => {
     { said: "unsure" },
     { from: "BackupError" },
     { left: { topic: "AccountNotRecognized", step: 7 } },
+    { left: { topic: "TroubleshootBackup", step: 3, hist: [0, 1, 2] } },
     { phase: "anythingElse", left: { topic: "BackupStuck", step: 0 } },
   ])("round-trips %j", (extra) => {
     const state = { ...base, ...extra } as State;
@@ -54,6 +55,9 @@ describe("state fields for asides", () => {
     ["a topic left at no step", { l: ["RestartIPhone"] }],
     ["a topic left at a fractional step", { l: ["RestartIPhone", 1.5] }],
     ["a topic left as an object", { l: { topic: "RestartIPhone", step: 1 } }],
+    ["a topic left with a way through steps it doesn't have", { l: ["RestartIPhone", 1, [0, 40]] }],
+    ["a topic left with a way that isn't a list", { l: ["RestartIPhone", 1, "0"] }],
+    ["a topic left with more than a way after it", { l: ["RestartIPhone", 1, [0], 2] }],
   ])("rejects %s", (_name, extra) => {
     const raw = JSON.stringify({ v: 1, p: "step", t: "StorageFull", s: 1, h: [0], m: 0, ...extra });
     expect(decodeState(raw, content).ok).toBe(false);
