@@ -400,7 +400,11 @@ function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
     return { answer: full ? "yes" : "no", strength: "words" };
   }
   const progress = words?.progress ? readBackupProgress(text) : undefined;
-  if (progress) return { answer: progress === "moving" ? "yes" : "no", strength: "words" };
+  if (progress)
+    return {
+      answer: progress === "moving" ? "yes" : progress === "long" ? "maybe" : "no",
+      strength: "words",
+    };
   const matched = matchAnswerWords(text, words);
   // Words let into a phrase make it a guess: a plain yes or no the caller opened with comes first.
   const own = matched?.gapped && (NO_LEAD.test(text) || YES_LEAD.test(text)) ? undefined : matched;

@@ -58,7 +58,7 @@ export const stillWorking = (text: string) => STILL_WORKING.test(text) || NOT_TR
 
 /** "Okay thanks, bye", "I'll call back later": leaving, not answering. */
 const LEAVING = cue(
-  /\b(bye|goodbye|good bye|bye bye|cheerio|ta ta|see ya|see you later|see you soon|catch you later|speak (to you )?(later|soon)|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up|(?:i'll|i will|i'll have to|i have to|i need to|i'm going to|i'm gonna|gonna|let me) (?:call|ring|phone) (?:you )?back|(?:figure|sort|work) (?:it|the rest) out (?:from here|myself|on my own)|take it from here|i can manage (?:from here|now)|let you get on|get on with your day)\b/,
+  /\b(bye|goodbye|good bye|bye bye|cheerio|ta ta|see ya|see you later|see you soon|catch you later|speak (to you )?(later|soon)|call (you )?back later|call (you )?back another time|another time|some other time|i'll call back|i will call back|i'll ring back|talk (to you )?later|gotta go|got to go|have to go|gotta run|got to run|have to run|need to run|(?:finish|do|continue|carry on with) (?:this|it|the rest) later|carry on later|i'll try later|try (it )?again later|that's all for now|i'm hanging up|i'll hang up|i am hanging up|going to hang up|gonna hang up|(?:i'll|i will|i'll have to|i have to|i need to|i'm going to|i'm gonna|gonna|let me) (?:call|ring|phone) (?:you )?back|(?:figure|sort|work) (?:it|the rest) out (?:from here|myself|on my own)|take it from here|i can manage (?:from here|now)|let you get on|get on with your day|god bless|peace out|flip side|over and out|ta-ra|tara|laters|take care|that's me (?:finished|done|sorted|off))\b/,
 );
 export const isLeaving = (text: string) => LEAVING.test(text);
 
@@ -110,8 +110,15 @@ const DIDNT_HEAR = cue(
 const WHAT_MEANT = cue(
   /^(?:(?:um+|uh+|hmm+|er+|erm|oh|ah|sorry|i'm sorry|wait|hang on|okay|ok)[ ,.!?]+)*(?:what do you mean|what did you mean|what does that mean|what does this mean|what's that mean|whats that mean|what is that supposed to mean|meaning what|i don't get it|i don't get what you mean|i don't follow|i'm not following|i'm lost|you lost me|what are you on about|what are you talking about)(?:[ ,]+(?:by that|by it|by this|exactly|sorry|please|here))*[ ,.!?]*$/,
 );
+/** "Now what was I meant to press?", "what am I supposed to tap again?": the step's instruction, asked for. */
+const WHAT_TO_DO = cue(
+  /\bwhat (?:was|am|were) (?:i|we) (?:meant|supposed) to (?:press|tap|do|look for|look at|find|check|open)\b|\bwhat do i (?:press|tap) (?:again|now|next)\b/,
+);
 export const asksRepeat = (text: string) =>
-  REPEAT_REQUEST.test(text) || DIDNT_HEAR.test(text.trim()) || WHAT_MEANT.test(text.trim());
+  REPEAT_REQUEST.test(text) ||
+  DIDNT_HEAR.test(text.trim()) ||
+  WHAT_MEANT.test(text.trim()) ||
+  WHAT_TO_DO.test(text);
 
 /** "Why are we checking storage?", "but why?", "what's this step for?": why the step under way, asked. */
 const WHY_STEP = cue(

@@ -218,7 +218,11 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return goneOn ? readTurn(content, s, { ...given, text: goneOn }) : { type: "yes", answered: true };
   // "Hang on, does that mean my Wi-Fi is broken?": a question after a stall is a question.
   const stalled = afterStall(text);
-  const asked = isQuestion(text) || (stalled !== undefined && stalled.length > 0 && isQuestion(stalled));
+  const asked =
+    isQuestion(text) ||
+    (stalled !== undefined && stalled.length > 0 && isQuestion(stalled)) ||
+    asksInWritingOrTone(raw) ||
+    ASKS_BY_NOT_KNOWING.test(text);
   // "How do I turn it off?" at the general fix's restart step: a question about what the step covers, whose
   // answer is the step itself.
   const aboutStep = covered !== undefined && given.interpretations[0]?.intent === covered;
@@ -616,6 +620,21 @@ const OPENS_WITH_ANSWER = cue(/^(yes|yeah|yep|no|nope)\b/);
 const WHAT_AGAIN = cue(
   /^(?:(?:wait|hang on|hold on|sorry|um|uh|er|oh|hmm)\s*,?\s*)+(?:what|huh|pardon|come again)$/,
 );
+/**
+ * A sentence with a question word that ends in a question mark ("go ahead with what? I'm confused", "right. now
+ * what was I meant to press?"): asked, wherever the question word is. Without a question word ("I think so?",
+ * "4.9 of 5?") the mark is only a rising tone on an answer.
+ */
+const asksInWritingOrTone = (raw: string) =>
+  raw
+    .split(/(?<=[.!?])\s+/)
+    .some((sentence) => sentence.trimEnd().endsWith("?") && WH_WORD.test(sentence.toLowerCase()));
+const WH_WORD = /\b(?:what|where|how|why|which|who|when|whose)\b/;
+/** "I don't know where Settings is", "I don't know my Wi-Fi password": a question, said as not knowing. */
+const ASKS_BY_NOT_KNOWING = cue(
+  /\bi (?:don't|do not) know (?:where|how to)\b|\bi (?:don't|do not) know (?:my|the|his|her|their|our) (?:wifi |home )?password\b/,
+);
+
 /** Whether the step being answered talked about a password or code. */
 function stepAboutSecret(content: SpeechContent, s: State | undefined): boolean {
   const step =

@@ -153,7 +153,15 @@ const COUNTING = cue(
  * A backup's progress read from the caller's words: moving when time counts down, stalled when it stops or the
  * same time is still there. Undefined when the words give no reading.
  */
-export function readBackupProgress(text: string): "moving" | "stalled" | undefined {
+export function readBackupProgress(text: string): "moving" | "stalled" | "long" | undefined {
   if (STALLED.test(text) || STILL_AT.test(text)) return "stalled";
-  return COUNTING.test(text) ? "moving" : undefined;
+  if (!COUNTING.test(text)) return undefined;
+  // "It says 9 hours remaining": a reading that long, with no word of it going down, is too soon to call.
+  const hours = HOURS_LEFT.exec(text)?.[1];
+  const many = hours !== undefined && (NUMBER_WORDS[hours] ?? Number(hours)) > MOVING_HOURS;
+  return many && !GOING_DOWN.test(text) ? "long" : "moving";
 }
+/** More hours left than this, said once, is no sign yet that the backup moves. */
+const MOVING_HOURS = 2;
+const HOURS_LEFT = cue(/\b(\d+(?:\.\d+)?|[a-z]+)\s+(?:more\s+)?(?:hours?|hrs?)\s+(?:left|to go|remaining)\b/);
+const GOING_DOWN = cue(/\b(?:counting|going|coming|ticking|dropping) down\b|\bdropped\b|\bwas \d/);

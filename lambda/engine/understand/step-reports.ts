@@ -60,7 +60,7 @@ const SCREEN_LABEL = /\blast successful backup\b/g;
 
 /** A clause that says the backup itself works: "the backup is working", "it's backing up now, 10 minutes left". */
 const BACKUP_WORKING = cue(
-  /\b(?:backup|back up)(?:'s| is| has| was)? (?:working|going|running|done|finished|complete|completed|moving)\b|\b(?:it's|it is|it has|it) (?:backing up|backed up)\b/,
+  /\b(?:backup|back up)(?: now)?(?:'s| is| has| was)? (?:working|worked|going|running|done|finished|complete|completed|moving)\b|\b(?:it's|it is|it has|it) (?:backing up|backed up)\b/,
 );
 const backupWorks = (clause: string) =>
   BACKUP_WORKING.test(clause) &&
