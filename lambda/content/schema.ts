@@ -229,6 +229,11 @@ export const StepSchema = z
      */
     confirm: spoken.optional(),
     /**
+     * Said instead of the usual "we'll leave that one out" when the confirmation is turned down, where what the
+     * step was for still needs doing another way (deleting declined: storage is still full).
+     */
+    declinedNote: spoken.optional(),
+    /**
      * Where "no" to the confirmation leads, when the steps after it only make sense once it is done (rejoining
      * Wi-Fi after a reset nobody did). Default: the next step.
      */

@@ -71,7 +71,7 @@ export function answer(
     case "confirm":
       if (a === "yes") return readStep(t, s.step, { push: false, confirmed: true });
       if (a === "no" || (a === "maybe" && unsureBefore)) {
-        t.note("x").add(sh.replies.confirmDeclined);
+        t.note("x").add(step?.declinedNote ?? sh.replies.confirmDeclined);
         return goTo(t, t.step?.declined ?? "next", { declined: true });
       }
       if (a === "maybe") {
@@ -140,6 +140,12 @@ export function correct(t: Turn, a: "yes" | "no", said: string | undefined) {
   }
   const previous = s.hist.at(-1);
   const before = previous === undefined ? undefined : t.topic?.steps[previous];
+  // "Oh wait, I meant yes, delete the old one" after turning a step down: the go-ahead it asked for, given now.
+  if (t.inTopic && previous !== undefined && s.outcomes?.[previous] === "x" && before?.confirm) {
+    t.state = { ...s, phase: "confirm", step: previous, hist: s.hist.slice(0, -1) };
+    t.add(fill(t.shared.replies.corrected, { answer: a }));
+    return answer(t, a);
+  }
   if (t.inTopic && previous !== undefined && (before?.then === "question" || before?.then === "fixed")) {
     t.state = { ...s, phase: "step", step: previous, hist: s.hist.slice(0, -1) };
     t.add(fill(t.shared.replies.corrected, { answer: a }));

@@ -129,6 +129,7 @@ const SPELLINGS: Record<string, string> = {
   wifis: "wifi's",
   its: "it's",
   b4: "before",
+  w: "with",
   bc: "because",
   cuz: "because",
   nvm: "never mind",
@@ -289,7 +290,9 @@ export const acknowledgesOnly = (text: string) => /^(okay|ok|alright|all right|r
 /** Yes said with doubt: fine for "is it green?", not enough to go ahead with something that can't be undone. */
 const YES_HEDGED = [
   cue(/\b(i )?(think|guess|believe|suppose|reckon) (so|it is|it does|it did|it has|it's|yes|that's it)\b/),
-  cue(/^(i guess|i think|i believe|i suppose)$/),
+  cue(
+    /^(?:(?:yes|yeah|sure|ok|okay|right|um|uh|hmm) ,? ?)*(i guess|i think|i believe|i suppose|kinda|kind of|sort of|sorta)$/,
+  ),
   cue(/\b(i'd|i would) (say|guess) (so|yes|it is)\b/),
   cue(/\b(probably|pretty sure|fairly sure|i'm sure|most likely|likely)\b/),
   cue(/\b(looks|seems|sounds) (like it|like yes|so|that way|right|good|like it is)( ,| yeah| yes| yep|$)/),

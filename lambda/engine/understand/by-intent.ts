@@ -14,7 +14,7 @@ const SURE_OF_TOPIC_QUESTION = 0.7;
 
 /** A deliberate change of subject: "actually, ...", "what about ...", "I also have ...". */
 export const SWITCH = cue(
-  /\b(actually|instead|different|another|other problem|other issue|switch (to|over|topics|subject)|can we switch|(?:i'd|i would) rather (?!not)|what about|how about|forget (that|this|it|the)|can i (just )?(do|try) (it|this|that) (on|with|from|using)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want (to )?(do|check|fix|talk about|look at|ask about|sort|deal with|work on|go to|get to)|i'd like to|i would like to|help me with|can you help (me )?with|never mind (the|that|this|about)|forget about|i need (help with|to get|to fix|to sort))\b/,
+  /\b(actually|instead|different (?:problem|issue|thing|topic|question)|something different|another|other problem|other issue|switch (to|over|topics|subject)|can we switch|(?:i'd|i would) rather (?!not)|what about|how about|forget (that|this|it|the)|can i (just )?(do|try) (it|this|that) (on|with|from|using)|new problem|also|as well|one more thing|change (the )?(topic|subject)|move on to|let's (do|try|look at|check|talk about)|can we (do|try|look at|check|talk about)|i want (to )?(do|check|fix|talk about|look at|ask about|sort|deal with|work on|go to|get to)|i'd like to|i would like to|help me with|can you help (me )?with|never mind (the|that|this|about)|forget about|i need (help with|to get|to fix|to sort))\b/,
 );
 
 /** Words a request for Apple Support or a person has; without them, a guess of ContactSupport is not followed. */

@@ -52,7 +52,14 @@ import {
   stepsBack,
   stillWorking,
 } from "./cues.js";
-import { atFixedStep, earlierAnswer, earlierQuestion, justResolved, waitingFor } from "./expectation.js";
+import {
+  atFixedStep,
+  atQuestionStep,
+  earlierAnswer,
+  earlierQuestion,
+  justResolved,
+  waitingFor,
+} from "./expectation.js";
 import {
   ALTERNATIVE_MIN_CONFIDENCE,
   type Heard,
@@ -72,6 +79,8 @@ import {
   saysBackupWorked,
   saysBackupWorksNow,
   saysNoChange,
+  saysNotThere,
+  saysOthersWork,
   stepBlocked,
   willTryStep,
 } from "./step-reports.js";
@@ -349,17 +358,25 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       .find((r) => r !== undefined && r.answer !== "maybe" && r.strength !== "loose");
     const meant = undone?.answer === "no";
     if (meant || (!asked && STILL_FAILING.test(text))) return { type: "correction", answer: "no" };
+    // "It's not fixed", "that's what it always says, then it never finishes": the question's own words, a no.
+    const now = asked ? undefined : readAnswer(text, resolvedAt.words);
+    if (now?.answer === "no" && now.strength === "words") return { type: "correction", answer: "no" };
   }
   // "So there's still room." "No, it's nearly full": right after the line said what it took an answer in words to
   // mean, that question's own words, meaning the other answer, put it right. So do they with a correction marker
   // a step later ("wait, sorry, it is nearly full actually" at the Wi-Fi step that a "not full" led to).
-  const understood = understoodAnswer(s?.said) ?? (correction ? earlierAnswer(content, s) : undefined);
+  // A reading said at the step after ("it says 4.97 GB of 5 GB used" at the step a "not full" led to) is the
+  // earlier question's answer in figures, whatever else the words say.
+  const reading = readUsage(text) !== undefined;
+  const understood =
+    understoodAnswer(s?.said) ?? (correction || reading ? earlierAnswer(content, s) : undefined);
   const earlierWords = understood && inTopic ? earlierQuestion(content, s)?.words : undefined;
+  const readingBack = reading && earlierWords?.ratio !== undefined;
   // Not "it's green now" at the step that turns it on: the state changed, the earlier answer was right.
   const changedSince = waiting === "done" && /\b(now|anymore|any more)\b/.test(text);
   // Nor "I can't do it, it won't install": the step blocked, not the answer before it taken back.
   const retold =
-    earlierWords && reply?.strength !== "words" && !changedSince && !stepBlocked(text)
+    earlierWords && (reply?.strength !== "words" || readingBack) && !changedSince && !stepBlocked(text)
       ? readAnswer(text, earlierWords)
       : undefined;
   if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
@@ -468,6 +485,16 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   }
   if (stillWorking(text)) return waiting === "done" ? { type: "no", answered: true } : { type: "pause" };
   const atFixNow = waiting === "answer" && atFixedStep(content, s);
+  // "Uh, the website loads fine, yeah" at "is your backup working now?": other things work, which says nothing of
+  // the backup. How to check, then the question.
+  if (!asked && atFixNow && saysOthersWork(text) && !/\bback(?:ing|ed)? ?up\b/.test(text))
+    return { type: "maybe", answered: true, done: true };
+  // "There's no bar on mine" at a question: what the step says to look at isn't there, which answers nothing
+  // (the no in it is no "no"). A side question the NLU is sure of, or how to tell.
+  if (!asked && waiting === "answer" && atQuestionStep(content, s) && saysNotThere(text)) {
+    const sure = isSideQuestion(content, top) && topConfidence >= SURE_OF_SIDE_QUESTION;
+    return sure ? { type: "sideQuestion", intent: top } : { type: "maybe", answered: true };
+  }
   // "Wifi's fine but when I hit Back Up Now it says not enough storage": another problem, asked about.
   const trouble = !asked && atFixNow ? troubleBesideReport({ content, s, text, heard }) : undefined;
   if (trouble) return { type: "topic", topic: trouble, tentative: true };

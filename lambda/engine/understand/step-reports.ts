@@ -121,3 +121,15 @@ const MOVE_ON = cue(
   /\b(?:skip (?:it|this|that|this one|that one)|next one|next fix|next thing|next step please|move on|try (?:something else|the next)|another fix|what else can i try)\b/,
 );
 export const asksToMoveOn = (text: string) => MOVE_ON.test(text);
+
+/** Other things working, said at "is your backup working now?": "the website loads fine", "safari's fast". */
+const OTHER_THINGS_FINE = cue(
+  /\b(?:websites?|sites?|pages?|safari|internet|youtube|netflix|other apps|everything else|speed test|browsing)\b[^,]{0,25}\b(?:fine|loads?|loading|works|working|ok|okay|good|fast|quick)\b/,
+);
+export const saysOthersWork = (text: string) => OTHER_THINGS_FINE.test(text);
+
+/** What the step says to look at isn't there: "there's no bar on mine", "I don't see a Backups button". */
+const NOT_THERE = cue(
+  /\b(?:there's no|there is no|there isn't an?|there's not an?|i (?:don't|do not|can't|cannot) see (?:a|an|the|any)|i (?:can't|cannot) find (?:a|an|the|any)|(?:mine|my screen|it) (?:doesn't|does not) (?:have|show) (?:a|an|the|any))\b/,
+);
+export const saysNotThere = (text: string) => NOT_THERE.test(text);
