@@ -69,7 +69,7 @@ import {
 } from "./heard.js";
 import { readBackupProgress, readUsage } from "./readings.js";
 import { readResumeAnswer } from "./resume-answer.js";
-import { earlierTopicAsked, stepNamed } from "./step-by-name.js";
+import { earlierTopicAsked, problemGoneBackTo, stepNamed } from "./step-by-name.js";
 import {
   asksToMoveOn,
   didTheStep,
@@ -293,6 +293,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const here = stepNumber(content.topics[s.topic], s.step, s.hist);
     return back === 1 ? { type: "back" } : { type: "stepNumber", n: Math.max(1, here - back), go: true };
   }
+  // "Can we go back to the storage thing?": back to another problem the NLU names, not a step back in this one.
+  const backTo = inTopic ? problemGoneBackTo(content, s, heard, text) : undefined;
+  if (backTo !== undefined) return { type: "topic", topic: backTo };
   if (inTopic && GO_BACK.test(text)) return { type: "back" };
   // At a confirmation, "I'd rather not ...", "I don't think so" is the answer, whatever it goes on to ask for: before
   // something that can't be undone, any no counts.

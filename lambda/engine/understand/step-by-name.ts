@@ -1,11 +1,12 @@
 // A step of the topic under way asked for by what it does, not by its number: "I'd rather just buy more storage",
 // "can we skip to restarting it?", "just tell me how to delete the old backup". Read against the steps' titles
 // (content), so a new topic's steps are found the same way with no words added here.
-import type { TopicId } from "../../content/intents.js";
+import { isTopicIntent, type TopicId } from "../../content/intents.js";
 import type { SpeechContent } from "../../content/types.js";
 import type { State } from "../state.js";
 import { normaliseWords } from "./answer-words.js";
 import { cue } from "./cue.js";
+import { type Heard, PLAUSIBLE } from "./heard.js";
 
 /** A request to do something ("I'll just", "can we skip to", "just tell me how to"), said before what it is. */
 const ASKS_TO = cue(
@@ -135,8 +136,57 @@ const RETURN = cue(
   /\b(?:back|return|resume|continue|carry on|finish|what about|go on with|do|get on with)\b/,
 );
 
+/** Words of a topic's title that tell it from the others ("storage", "stuck", "update"), as stems. */
+const TITLE_PLAIN = new Set([
+  ...PLAIN,
+  "icloud",
+  "backup",
+  "fixing",
+  "checking",
+  "getting",
+  "making",
+  "working",
+]);
+const titleWords = (content: SpeechContent, topic: TopicId): string[] =>
+  normaliseWords(content.topics[topic].title)
+    .split(/[^a-z']+/)
+    .filter((w) => w.length > 2 && !TITLE_PLAIN.has(w))
+    .map(stem);
+
+/** "Go back to", "get back to", "return to": somewhere named after it. */
+const BACK_TO = cue(/\b(?:go|get|come|going|getting) back to\b|\breturn to\b/);
+
+/**
+ * "Can we go back to the storage thing?": another problem, named after "back to", that the NLU puts first or finds
+ * plausible (the one left for this one, or one the caller had before), rather than a step back in this one.
+ */
+export function problemGoneBackTo(
+  content: SpeechContent,
+  s: State | undefined,
+  heard: Heard,
+  text: string,
+): TopicId | undefined {
+  if (!s?.topic || !BACK_TO.test(text)) return undefined;
+  // The one left for this one, by a word of its title ("the storage thing": freeing up iCloud storage).
+  const left = s.left?.topic;
+  if (left && left !== s.topic && titleWords(content, left).some((w) => new RegExp(`\\b${w}`).test(text)))
+    return left;
+  const named = heard.interpretations.find(
+    (i, n) =>
+      isTopicIntent(i.intent) &&
+      i.intent !== "ContactSupport" &&
+      (n === 0 || (i.confidence ?? 0) >= PLAUSIBLE),
+  )?.intent;
+  return named && isTopicIntent(named) && named !== s.topic ? named : undefined;
+}
+
+/** The other problem named as such: "the first problem", "the other issue". */
+const THE_OTHER_PROBLEM = cue(/\b(?:the|my) (?:first|other|previous|earlier|original) (?:problem|issue)\b/);
+
 /** The topic the caller left for this one, asked for without its name ("can we finish the other one?"). */
 export function earlierTopicAsked(s: State | undefined, text: string): TopicId | undefined {
   if (!s?.left || s.left.topic === s.topic) return undefined;
-  return EARLIER_PROBLEM.test(text) && RETURN.test(text) ? s.left.topic : undefined;
+  return (EARLIER_PROBLEM.test(text) && RETURN.test(text)) || THE_OTHER_PROBLEM.test(text)
+    ? s.left.topic
+    : undefined;
 }
