@@ -246,7 +246,7 @@ function command(
     case "resume":
       if (was.wasPaused && s.phase === "resume") return pickUp(t);
       if (was.wasPaused) return void t.add(sh.replies.resume, ...t.body());
-      if (s.phase === "resume") return pickUp(t);
+      if (s.phase === "resume") return pickUp(t, { done: was.done });
       if (t.expect() === "next") return goTo(t, "next");
       // "Just carry on" at a question or a fix: a next, which keeps an earlier answer or says how to tell (a fix's
       // next is the next fix).

@@ -64,12 +64,20 @@ export function contactSupport(t: Turn) {
   t.handOff("requested");
 }
 
-/** A returning caller takes up the saved step. */
-export function pickUp(t: Turn) {
+/**
+ * A returning caller takes up the saved step. `done`: they say they did it while away ("I'm back, I restarted
+ * it"), so its question, or the step after one to carry out, not its instructions again.
+ */
+export function pickUp(t: Turn, { done = false }: { done?: boolean } = {}) {
   const s = t.state;
   const index = s.saved ?? s.step;
   t.state = { ...s, phase: "step", saved: undefined, savedConfirmed: undefined, pending: undefined };
   const step = t.topic?.steps[index];
+  if (t.topic && step && done && (!step.confirm || s.savedConfirmed)) {
+    const hist = s.hist.length === 0 && index > 0 ? pathTo(t.topic, index) : s.hist;
+    t.state = { ...t.state, step: index, hist };
+    return doneAhead(t);
+  }
   // Back after a step that restarts the iPhone (the call or session ended with it): the step was done, so its
   // question, not its instructions again, which would restart the phone and drop the call a second time.
   if (t.topic && step?.restartsPhone && (!step.confirm || s.savedConfirmed)) {

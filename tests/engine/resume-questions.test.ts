@@ -33,12 +33,23 @@ describe("answering the welcome-back offer in words", () => {
     "same problem really",
     "no it never got sorted",
     "yeah the storage thing is still going on",
-    "hi again, I've deleted the old iPad one now",
   ])("%s: picks up at the saved step", async (words) => {
     const r = await answerOffer(words);
     expect(r.output.say.join(" ")).toContain("Step 4.");
     expect(r.state).toMatchObject({ phase: "step", topic: "StorageFull", step: 3 });
   });
+
+  it.each(["hi again, I've turned off the big apps now", "I'm back, I switched off photos in the list"])(
+    "%s: done while away, so the step's question, not its instructions again",
+    async (words) => {
+      const r = await answerOffer(words);
+      const said = r.output.say.join(" ");
+      expect(said).toContain("you've done that one already");
+      expect(said).toContain("Is your backup working now?");
+      expect(said).not.toContain("In its list of apps, turn off");
+      expect(r.state).toMatchObject({ phase: "step", topic: "StorageFull", step: 3 });
+    },
+  );
 
   it.each([
     "nah let's start from scratch",
@@ -67,6 +78,7 @@ describe("asked at the welcome-back offer what the saved place was", () => {
     "oh gosh I forgot what we were on",
     "what were we doing again?",
     "I can't recall what the problem was",
+    "sorry, we got cut off there, where were we?",
   ])("%s: the offer again, with the place", async (words) => {
     const r = await answerOffer(words);
     const said = r.output.say.join(" ");

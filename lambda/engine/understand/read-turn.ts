@@ -267,7 +267,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // it; the question can come after.
   if (s?.ask === "switch" && asked && YES_FIRST.test(text)) return { type: "yes", answered: true };
   // At the welcome-back offer: "nah, start from scratch", "it's still stuck, same as before".
-  const toOffer = asked ? undefined : readResumeAnswer(s, heard, text);
+  const toOffer = readResumeAnswer(s, heard, text, asked);
   if (toOffer) return toOffer;
   // "Could you say all that once more, slowly?": the step again.
   if (asksRepeat(text) && !OPENS_WITH_ANSWER.test(text)) return { type: "repeat" };

@@ -20,6 +20,11 @@ const STILL_THE_SAME = cue(
   /\b(?:(?:the )?same (?:problem|thing|issue|one|as (?:before|last time))|still (?:stuck|not|isn't|won't|doesn't|failing|full|the same|there|happening|going on|no good|broken)|(?:hasn't|has not|never) (?:been |got |gotten )?(?:fixed|sorted|solved|worked))\b/,
 );
 
+/** The saved place asked about: "what was I doing?", "where were we?", "which problem was it?". */
+const PLACE_ASKED = cue(
+  /\bwhat (?:was|were) (?:i|we) (?:doing|on|fixing|working on|up to)\b|\bwhere (?:were we|was i|did we (?:get|leave off|stop|get to))\b|\bwhich (?:problem|issue|thing|one) was (?:it|that|i on)\b/,
+);
+
 /** A different problem this time, said in so many words: the new problem is asked for. */
 const SOMETHING_ELSE = cue(
   /\b(?:different|another|something else|new (?:problem|issue|thing)|other (?:problem|issue))\b/,
@@ -29,14 +34,22 @@ const SOMETHING_ELSE = cue(
  * At the welcome-back offer, what the words say beyond yes or no: start over, or pick up because the saved
  * problem is named as still there. Undefined when they say neither (the usual yes/no reading follows).
  */
-export function readResumeAnswer(s: State | undefined, heard: Heard, text: string): Input | undefined {
+export function readResumeAnswer(
+  s: State | undefined,
+  heard: Heard,
+  text: string,
+  asked: boolean,
+): Input | undefined {
   if (s?.phase !== "resume" || s.topic === undefined) return undefined;
+  // "Sorry, we got cut off, what was I doing?": the offer again, which says.
+  if (PLACE_ASKED.test(text)) return { type: "whichStep" };
+  if (asked) return undefined;
   if (FROM_THE_TOP.test(text)) return { type: "startOver" };
   if (SOMETHING_ELSE.test(text)) return undefined;
   const namesSaved = heard.interpretations.some(
     (i, n) => i.intent === s.topic && (n === 0 || (i.confidence ?? 0) >= PLAUSIBLE),
   );
-  // "Yeah hi, I'm back, I restarted it": back from doing the step, so on from there.
-  const backFromStep = didTheStep(text) || saysItIsDone(text) || cameBack(text);
-  return namesSaved || STILL_THE_SAME.test(text) || backFromStep ? { type: "resume" } : undefined;
+  // "Yeah hi, I'm back, I restarted it": back from doing the step, so on from there (its question, not its words).
+  if (didTheStep(text) || saysItIsDone(text)) return { type: "resume", done: true };
+  return namesSaved || STILL_THE_SAME.test(text) || cameBack(text) ? { type: "resume" } : undefined;
 }

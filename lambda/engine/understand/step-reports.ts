@@ -8,7 +8,7 @@ import { isQuestion } from "./cues.js";
 
 /** "Done that", "did it", "okay, finished": the step carried out. */
 const DID_THE_STEP = cue(
-  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b|\bi(?:'ve| have)? (?:just |already )?(?:deleted|removed|turned|switched|tapped|pressed|restarted|rebooted|updated|installed|plugged|connected|reset|moved|toggled|cleared|erased|wiped|got rid of|gotten rid of|entered|typed|put in|signed in|logged in|signed back in|logged back in)\b|\b(?:it|that) (?:let|lets|has let) me (?:in|sign in|log in|through)\b|\b(?:accepted|took) (?:my|the) (?:password|code)\b|\b(?:it's|its|it is|is|update is|update's) (?:now )?(?:finish|finished|done|complete|completed|over)\b/,
+  /\b(did that|done that|done it|did it|all done)\b|^(ok |okay |right |alright )?(done|finished)\b|\bi(?:'ve| have)? (?:just |already )?(?:deleted|removed|turned|switched|tapped|pressed|restarted|rebooted|updated|installed|plugged|connected|reset|moved|toggled|cleared|erased|wiped|got rid of|gotten rid of|opened|found|checked|entered|typed|put in|signed in|logged in|signed back in|logged back in)\b|\b(?:it|that) (?:let|lets|has let) me (?:in|sign in|log in|through)\b|\b(?:accepted|took) (?:my|the) (?:password|code)\b|\b(?:it's|its|it is|is|update is|update's) (?:now )?(?:finish|finished|done|complete|completed|over)\b/,
 );
 export const didTheStep = (text: string) => DID_THE_STEP.test(text);
 
