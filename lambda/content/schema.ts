@@ -621,6 +621,11 @@ export const SideQuestionSchema = z
       .array(z.string().regex(/^[a-z0-9][a-z0-9' -]*$/, "lowercase words"))
       .min(1)
       .optional(),
+    /**
+     * Asked at a step's confirmation, the question is a reason the step can't be done ("there's only this
+     * iPhone in the list" before deleting old backups): the step is turned down, and the way on follows.
+     */
+    declinesConfirmation: z.literal(true).optional(),
     /** Where the answer (and the answers in `where`, unless they name their own) comes from. Not spoken. */
     sources,
     utterances: utterances(10),

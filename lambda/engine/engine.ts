@@ -130,6 +130,11 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   const said = t.state.said;
   t.state = { ...t.state, said: undefined };
   if (settleAsk(t, input)) return;
+  // "There's only this iPhone in the list" at "do you want to go ahead?" with deleting old backups: the step
+  // can't be done, so it is turned down and the way on (another way to make room) follows.
+  const declines =
+    input.type === "sideQuestion" && input.intent && t.content.questions[input.intent]?.declinesConfirmation;
+  if (declines && t.state.phase === "confirm") return answer(t, "no");
   if (input.type === "sideQuestion") return answerSideQuestion(t, input.intent, input.whyStep);
   if (input.type === "correction") return correct(t, input.answer, said);
   if (input.type === "wondersAboutPerson") return offerAgent(t);
