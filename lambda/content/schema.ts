@@ -164,6 +164,11 @@ const answerWords = z
          * gigabytes): "4.2 of 5" leaves 0.8 GB, too little for a backup, at a share of 0.84.
          */
         yesUnderFree: z.number().positive().optional(),
+        /**
+         * No, whatever the share, when more than this is left, in gigabytes: "180 of 200" leaves 20 GB, room for
+         * a backup, at a share of 0.9.
+         */
+        noOverFree: z.number().positive().optional(),
       })
       .strict()
       .optional(),

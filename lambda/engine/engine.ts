@@ -12,7 +12,7 @@ import {
   settleAsk,
 } from "./asides.js";
 import { failure, offerAgent } from "./failure.js";
-import { initialState, SAID_UNSURE, type State } from "./state.js";
+import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,
@@ -301,6 +301,13 @@ function command(
       // "The backup is working" said at a step to carry out: fixed, whatever the step was.
       if (was.fixed && s.phase === "step" && t.step?.then !== "question")
         return resolved(t.note(t.step?.then === "fixed" ? "y" : "c"));
+      // "The backup finished fine last night" when offered the saved place, or at "anything else?": glad, and
+      // the saved place, no longer needed, goes.
+      if (was.fixed && (s.phase === "resume" || s.phase === "anythingElse")) {
+        t.add(sh.replies.resolved);
+        t.state = { ...initialState(), phase: "anythingElse", said: SAID_RESOLVED };
+        return;
+      }
       // "Okay, I deleted the old iPad one" at its confirmation: done already, so its question, not its instructions.
       if (was.done && s.phase === "confirm") return doneAhead(t);
       return answer(t, cmd, was.said === SAID_UNSURE, was.inWords);

@@ -30,7 +30,10 @@ export function failure(t: Turn, kind: "noMatch" | "noInput") {
   const reprompts = sh.reprompts[t.repromptKind()];
   t.coach = true;
   if (miss === 1) return void t.add(reprompts[kind][0]);
-  if (t.caps.canTransfer) {
+  // Silence at "anything else?" is a caller who is done (most often with the backup working): never an agent.
+  const doneListening = s.phase === "anythingElse" && kind === "noInput";
+  if (doneListening && miss >= 3) return void t.goodbye();
+  if (t.caps.canTransfer && !doneListening) {
     t.state = { ...t.state, offered: true };
     t.asked = true;
     return void t.add(sh.escalate.agent);

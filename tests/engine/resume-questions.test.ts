@@ -61,6 +61,12 @@ describe("answering the welcome-back offer in words", () => {
     expect(r.state).toMatchObject({ phase: "step", topic: "StorageFull", step: 0 });
   });
 
+  it("'the backup finished fine last night, just wanted to say thanks' is glad news: the saved place goes", async () => {
+    const r = await answerOffer("hiya, the backup went through fine last night, just calling to say thanks");
+    expect(r.output.say.join(" ")).toContain("glad your backup is working");
+    expect(r.state.phase).toBe("anythingElse");
+  });
+
   it.each(["no, it's a different thing now", "no thanks, something else"])(
     "%s: the saved place is let go and the new problem asked for",
     async (words) => {

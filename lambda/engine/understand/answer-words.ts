@@ -305,7 +305,7 @@ const YES_HEDGED = [
 ];
 /** A go-ahead said in so many words is clear, whatever hedge comes before it ("I suppose so, go for it"). */
 const GO_AHEAD = cue(
-  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|fine|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\byes )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/,
+  /(^|, |\b(?:yes|yeah|okay|ok|sure|alright|fine|so|then|just|please) )(go for it|go ahead|go on|do it|let's do it|please do|yes please|let's go ahead|let's try it|let's try that|let's give it a go|give it a go|give it a try|let's do that)( ,| please| then| now|$)|(^|, |\b(?:yes|ok|okay|right|alright) )go$|\bif that's what it takes\b|(^|, |\bso |\bthen )(yes|yeah|yep)( please| then)?$/,
 );
 /** "Go ahead", "let's do it": a yes to doing something, not news that something is so (a bare "yes" isn't one). */
 const GOING_AHEAD = cue(
@@ -398,8 +398,11 @@ const LAST_WORD = cue(
 function readClause(text: string, words?: AnswerWords): ReadAnswer | undefined {
   const usage = words?.ratio ? readUsage(text) : undefined;
   if (usage !== undefined && words?.ratio) {
-    const { yesFrom, yesUnderFree } = words.ratio;
-    const full = usage.used / usage.total >= yesFrom || usage.total - usage.used < (yesUnderFree ?? 0);
+    const { yesFrom, yesUnderFree, noOverFree } = words.ratio;
+    const free = usage.total - usage.used;
+    const full =
+      (usage.used / usage.total >= yesFrom && free <= (noOverFree ?? Number.POSITIVE_INFINITY)) ||
+      free < (yesUnderFree ?? 0);
     return { answer: full ? "yes" : "no", strength: "words" };
   }
   const progress = words?.progress ? readBackupProgress(text) : undefined;

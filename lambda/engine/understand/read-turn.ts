@@ -242,7 +242,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) {
     // "It's working, it's backing up. Bye": the question answered on the way out.
-    const fixed = atFixedStep(content, s) && saysBackupWorked(text) && !saysNegation(text);
+    const fixed =
+      atFixedStep(content, s) &&
+      (saysItWorks(content, text) || (saysBackupWorked(text) && !saysNegation(text)));
     return fixed ? { type: "stop", fixed } : { type: "stop" };
   }
   // "I'd rather not restart it, the backup is going now": news that the backup itself works (a clause that says
@@ -250,6 +252,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const atFix = waiting === "answer" && atFixedStep(content, s);
   const clearNo = reply?.answer === "no" && reply.strength === "clear";
   if (!asked && (waiting === "done" || atFix) && !clearNo && saysBackupWorksNow(text))
+    return { type: "yes", answered: true, fixed: true };
+  // "Hi, the backup finished fine last night" at the welcome-back offer, "done! it says latest backup today" at
+  // "anything else?": news that it works, not a problem to start on.
+  if (!asked && (s?.phase === "resume" || waiting === "anythingElse") && saysItWorks(content, text))
     return { type: "yes", answered: true, fixed: true };
   // "Great, thanks" or "that's all" at "is there anything else?": nothing else.
   if (waiting === "anythingElse" && isDoneHere(text)) return { type: "no", answered: true };
@@ -585,6 +591,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // failing, then how to fix it, is the problem, not a side question.
   if (waiting === "topic" && asked && top === FALLBACK_INTENT && FAILING.test(text))
     return { type: "topic", topic: GENERAL_TOPIC };
+  // "My phone is being weird": a first turn with no word about backups, storage, Wi-Fi or the rest is no problem
+  // named, whatever the NLU guessed; what the line can help with, and the question.
+  if (waiting === "topic" && isTopicIntent(top) && top !== "ContactSupport" && !ABOUT_THE_LINE.test(text))
+    return { type: "help" };
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
 
@@ -664,6 +674,19 @@ const WH_WORD = /\b(?:what|where|how|why|which|who|when|whose)\b/;
 const ASKS_BY_NOT_KNOWING = cue(
   /\bi (?:don't|do not) know (?:where|how to)\b|\bi (?:don't|do not) know (?:my|the|his|her|their|our) (?:wifi |home )?password\b/,
 );
+
+/** Words of what the line helps with: a first turn without any names no problem of it. */
+const ABOUT_THE_LINE = cue(
+  /\b(?:back|backup|backups|backing|backed|icloud|cloud|storage|space|room|full|gb|gigs?|wi-?fi|internet|network|connect\w*|update\w*|ios|software|password|apple|account|sign\w*|log\w*|restart\w*|reboot\w*|reset\w*|stuck|estimating|slow|error|alert|message|says|saying|fail\w*|sav\w*|photos?|data|computer|mac|pc|windows|laptop|itunes|finder|settings|switch|toggle|turn\w*|on|off|old|new|phone number|help|problem|issue|wrong|broken|working|works|stopped|won't|doesn't|can't|isn't|happen\w*|again|prevent\w*|stop\w*|keep\w*)\b/,
+);
+
+/** The backup said to work, in a clause of its own or in the words of "is your backup working now?". */
+function saysItWorks(content: SpeechContent, text: string): boolean {
+  if (saysNegation(text)) return false;
+  if (saysBackupWorksNow(text)) return true;
+  const reading = readAnswer(text, content.shared.fixedAnswers);
+  return reading?.answer === "yes" && reading.strength === "words";
+}
 
 /** Whether the step being answered talked about a password or code. */
 function stepAboutSecret(content: SpeechContent, s: State | undefined): boolean {
