@@ -140,6 +140,13 @@ export function correct(t: Turn, a: "yes" | "no", said: string | undefined) {
   }
   const previous = s.hist.at(-1);
   const before = previous === undefined ? undefined : t.topic?.steps[previous];
+  // "Actually yes, let's do the signing out one" at the agent offer that followed turning the last fix down: the
+  // go-ahead it asked for, given now.
+  const endedAt = s.topic !== undefined ? t.content.topics[s.topic].steps[s.step] : undefined;
+  if (s.phase === "anythingElse" && s.outcomes?.[s.step] === "x" && endedAt?.confirm && a === "yes") {
+    t.state = { ...s, phase: "confirm" };
+    return answer(t, a);
+  }
   // "Oh wait, I meant yes, delete the old one" after turning a step down: the go-ahead it asked for, given now.
   if (t.inTopic && previous !== undefined && s.outcomes?.[previous] === "x" && before?.confirm) {
     t.state = { ...s, phase: "confirm", step: previous, hist: s.hist.slice(0, -1) };

@@ -51,6 +51,7 @@ import {
   stepAskedFor,
   stepsBack,
   stillWorking,
+  wantsPerson,
 } from "./cues.js";
 import {
   atFixedStep,
@@ -269,6 +270,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "I don't need a person, just tell me what to do": the steps carry on, unless another problem is named.
   const namesProblem = isTopicIntent(top) && top !== "ContactSupport" && topConfidence >= SURE_OF_TOPIC;
   if (person === "withdrawn" || (person === "declined" && !namesProblem)) return { type: "noPerson" };
+  // "Actually yes, go ahead, let's do the signing out one" when a person was offered after the last fix was
+  // turned down: that fix, now wanted, not the person.
+  if (s?.offered && s.phase === "anythingElse" && wantsDeclinedStep(content, s, heard, text))
+    return { type: "correction", answer: "yes" };
   // "Yes let's do that. Will I have to pay for this?" at "do you want to leave ... and go to ...?": the yes answers
   // it; the question can come after.
   if (s?.ask === "switch" && asked && YES_FIRST.test(text)) return { type: "yes", answered: true };
@@ -674,6 +679,14 @@ const WH_WORD = /\b(?:what|where|how|why|which|who|when|whose)\b/;
 const ASKS_BY_NOT_KNOWING = cue(
   /\bi (?:don't|do not) know (?:where|how to)\b|\bi (?:don't|do not) know (?:my|the|his|her|their|our) (?:wifi |home )?password\b/,
 );
+
+/** The step turned down last, asked for again: by what it covers (the NLU's topic), or "that one" after a yes. */
+function wantsDeclinedStep(content: SpeechContent, s: State, heard: Heard, text: string): boolean {
+  const step = s.topic !== undefined ? content.topics[s.topic].steps[s.step] : undefined;
+  if (!step?.confirm || s.outcomes?.[s.step] !== "x") return false;
+  const named = step.covers !== undefined && heard.interpretations[0]?.intent === step.covers;
+  return named && !saysNegation(text) && !wantsPerson(text);
+}
 
 /** Words of what the line helps with: a first turn without any names no problem of it. */
 const ABOUT_THE_LINE = cue(
