@@ -70,7 +70,7 @@ import {
 } from "./heard.js";
 import { readBackupProgress, readUsage } from "./readings.js";
 import { readResumeAnswer } from "./resume-answer.js";
-import { earlierTopicAsked, problemGoneBackTo, stepNamed } from "./step-by-name.js";
+import { earlierTopicAsked, problemGoneBackTo, stepGoneBackTo, stepNamed } from "./step-by-name.js";
 import {
   asksToMoveOn,
   didTheStep,
@@ -243,9 +243,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // 1. Cues that decide the turn whatever the NLU guessed: leaving, correcting an answer, needing a moment.
   if (!asked && isLeaving(text)) {
     // "It's working, it's backing up. Bye": the question answered on the way out.
+    // Not "that's me done for today": the caller's own "done" and "today" are no news of the backup.
     const fixed =
       atFixedStep(content, s) &&
-      (saysItWorks(content, text) || (saysBackupWorked(text) && !saysNegation(text)));
+      (saysBackupWorksNow(text) || (saysBackupWorked(text) && !saysNegation(text)));
     return fixed ? { type: "stop", fixed } : { type: "stop" };
   }
   // "I'd rather not restart it, the backup is going now": news that the backup itself works (a clause that says
@@ -304,6 +305,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     const here = stepNumber(content.topics[s.topic], s.step, s.hist);
     return back === 1 ? { type: "back" } : { type: "stepNumber", n: Math.max(1, here - back), go: true };
   }
+  // "Can we go back to the storage bit?": the step on the way here that it names.
+  const backToStep = inTopic ? stepGoneBackTo(content, s, text) : undefined;
+  if (backToStep !== undefined) return { type: "stepNamed", step: backToStep };
   // "Can we go back to the storage thing?": back to another problem the NLU names, not a step back in this one.
   const backTo = inTopic ? problemGoneBackTo(content, s, heard, text) : undefined;
   if (backTo !== undefined) return { type: "topic", topic: backTo };
@@ -697,6 +701,9 @@ const ABOUT_THE_LINE = cue(
 function saysItWorks(content: SpeechContent, text: string): boolean {
   if (saysNegation(text)) return false;
   if (saysBackupWorksNow(text)) return true;
+  // The question's words count only said of the backup or the screen ("it says latest backup today"), not of the
+  // caller ("that's me done for today").
+  if (!/\b(?:backup|back up|backed up|says|said|shows|showing|latest|last)\b/.test(text)) return false;
   const reading = readAnswer(text, content.shared.fixedAnswers);
   return reading?.answer === "yes" && reading.strength === "words";
 }

@@ -190,3 +190,30 @@ export function earlierTopicAsked(s: State | undefined, text: string): TopicId |
     ? s.left.topic
     : undefined;
 }
+
+/**
+ * "Can we go back to the storage bit?": the latest step on the caller's way whose title has a word said after
+ * "back to" (where more than one step is named so, the one heard last). Undefined when none is.
+ */
+export function stepGoneBackTo(
+  content: SpeechContent,
+  s: State | undefined,
+  text: string,
+): number | undefined {
+  if (!s?.topic || s.hist.length === 0) return undefined;
+  const at = BACK_TO.exec(text);
+  if (!at) return undefined;
+  const said = new Set(
+    text
+      .slice((at.index ?? 0) + at[0].length)
+      .split(/[^a-z']+/)
+      .filter((w) => w.length > 2)
+      .map(stem),
+  );
+  const named = stepsOf(content, s.topic);
+  for (const index of [...s.hist].reverse()) {
+    const stems = named[index]?.stems;
+    if (stems && [...stems].some((w) => !GENERAL.has(w) && said.has(w))) return index;
+  }
+  return undefined;
+}
