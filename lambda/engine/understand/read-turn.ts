@@ -6,7 +6,7 @@ import { FALLBACK_INTENT, isTopicIntent, navCommand, type TopicId } from "../../
 import { mentionsAny } from "../../content/mentions.js";
 import type { AnswerWords, SpeechContent } from "../../content/types.js";
 import { stepNumber } from "../path.js";
-import { looksPersonal, promptAboutSecret } from "../privacy.js";
+import { looksPersonal } from "../privacy.js";
 import { type State, understoodAnswer } from "../state.js";
 import type { Input } from "../types.js";
 import {
@@ -51,7 +51,6 @@ import {
   stepAskedFor,
   stepsBack,
   stillWorking,
-  wantsPerson,
 } from "./cues.js";
 import {
   atFixedStep,
@@ -71,6 +70,7 @@ import {
 import { readBackupProgress, readUsage } from "./readings.js";
 import { readResumeAnswer } from "./resume-answer.js";
 import { earlierTopicAsked, problemGoneBackTo, stepGoneBackTo, stepNamed } from "./step-by-name.js";
+import { saysItWorks, stepAboutSecret, stepCovers, wantsDeclinedStep } from "./step-context.js";
 import {
   asksToMoveOn,
   didTheStep,
@@ -85,6 +85,15 @@ import {
   stepBlocked,
   willTryStep,
 } from "./step-reports.js";
+import {
+  aboutTheLine,
+  asksByNotKnowing,
+  asksInWritingOrTone,
+  asksWhatAgain,
+  holdsForQuestion,
+  isGreetingOnly,
+  saysYesFirst,
+} from "./turn-shapes.js";
 
 export type { Heard, Interpretation };
 
@@ -198,7 +207,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
 
   // "Hello?", "hey there", "good morning": a greeting alone is someone checking the line is there, and hearing
   // what it asked (never a guess at a problem). So is "wait, what?".
-  if (GREETING_ONLY.test(text) || WHAT_AGAIN.test(text)) return { type: "repeat" };
+  if (isGreetingOnly(text) || asksWhatAgain(text)) return { type: "repeat" };
   // The channel sent no words (Alexa): the intent is all there is.
   if (text.length === 0) {
     if (raw.length === 0 && heard.interpretations.length === 0) return { type: "noInput" };
@@ -232,7 +241,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     isQuestion(text) ||
     (stalled !== undefined && stalled.length > 0 && isQuestion(stalled)) ||
     asksInWritingOrTone(raw) ||
-    ASKS_BY_NOT_KNOWING.test(text);
+    asksByNotKnowing(text);
   // "How do I turn it off?" at the general fix's restart step: a question about what the step covers, whose
   // answer is the step itself.
   const aboutStep = covered !== undefined && given.interpretations[0]?.intent === covered;
@@ -277,7 +286,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "correction", answer: "yes" };
   // "Yes let's do that. Will I have to pay for this?" at "do you want to leave ... and go to ...?": the yes answers
   // it; the question can come after.
-  if (s?.ask === "switch" && asked && YES_FIRST.test(text)) return { type: "yes", answered: true };
+  if (s?.ask === "switch" && asked && saysYesFirst(text)) return { type: "yes", answered: true };
   // At the welcome-back offer: "nah, start from scratch", "it's still stuck, same as before".
   const toOffer = readResumeAnswer(s, heard, text, asked);
   if (toOffer) return toOffer;
@@ -602,7 +611,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
     return { type: "topic", topic: GENERAL_TOPIC };
   // "My phone is being weird": a first turn with no word about backups, storage, Wi-Fi or the rest is no problem
   // named, whatever the NLU guessed; what the line can help with, and the question.
-  if (waiting === "topic" && isTopicIntent(top) && top !== "ContactSupport" && !ABOUT_THE_LINE.test(text))
+  if (waiting === "topic" && isTopicIntent(top) && top !== "ContactSupport" && !aboutTheLine(text))
     return { type: "help" };
   // 3. A question on the side: answered, then back to the step.
   if (asked) return readQuestion(content, s, heard, text, inTopic);
@@ -626,24 +635,12 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   return byIntent(content, s, top, text, inTopic, heard);
 }
 
-/** "No wait", "nope, hang on": a no that holds the place, not an answer. */
-const HOLD = /^(?:(?:no|nah|nope)\b ?,? ?)+(?:wait|hang on|hold on|one sec|one second|sorry)\b[ ,.]*/;
-/** "No wait, what does that do?": a hold, then a question. */
-const holdsForQuestion = (text: string) => {
-  const hold = HOLD.exec(text);
-  return hold !== null && isQuestion(text.slice(hold[0].length));
-};
-
 /** The answer changed to a plain yes after a correction marker ("no, wait, I meant yes, go ahead"). */
 function plainYesAfter(text: string, words: AnswerWords | undefined): boolean {
   const last = correctionIn(text)?.tails[0];
   const changed = last ? readAnswer(last, words) : undefined;
   return changed?.answer === "yes" && changed.strength === "clear";
 }
-
-/** The topic the step under way is a part of, when it's one of another topic's fixes (content: `covers`). */
-const stepCovers = (content: SpeechContent, s: State) =>
-  s.topic !== undefined ? content.topics[s.topic].steps[s.step]?.covers : undefined;
 
 /** A turn that opens with a change of mind: "wait, ...", "no sorry, ...", "actually, ...", "oh, I meant ...". */
 const CORRECTION_FIRST = cue(
@@ -665,67 +662,6 @@ const REASKED = cue(
 
 /** Words that open with a plain yes or no. */
 const OPENS_WITH_ANSWER = cue(/^(yes|yeah|yep|no|nope)\b/);
-/** "Wait, what?", "sorry, huh?": what was said, not heard. */
-const WHAT_AGAIN = cue(
-  /^(?:(?:wait|hang on|hold on|sorry|um|uh|er|oh|hmm)\s*,?\s*)+(?:what|huh|pardon|come again)$/,
-);
-/**
- * A sentence with a question word that ends in a question mark ("go ahead with what? I'm confused", "right. now
- * what was I meant to press?"): asked, wherever the question word is. Without a question word ("I think so?",
- * "4.9 of 5?") the mark is only a rising tone on an answer.
- */
-const asksInWritingOrTone = (raw: string) =>
-  raw
-    .split(/(?<=[.!?])\s+/)
-    .some((sentence) => sentence.trimEnd().endsWith("?") && WH_WORD.test(sentence.toLowerCase()));
-const WH_WORD = /\b(?:what|where|how|why|which|who|when|whose)\b/;
-/** "I don't know where Settings is", "I don't know my Wi-Fi password": a question, said as not knowing. */
-const ASKS_BY_NOT_KNOWING = cue(
-  /\bi (?:don't|do not) know (?:where|how to)\b|\bi (?:don't|do not) know (?:my|the|his|her|their|our) (?:wifi |home )?password\b/,
-);
-
-/** The step turned down last, asked for again: by what it covers (the NLU's topic), or "that one" after a yes. */
-function wantsDeclinedStep(content: SpeechContent, s: State, heard: Heard, text: string): boolean {
-  const step = s.topic !== undefined ? content.topics[s.topic].steps[s.step] : undefined;
-  if (!step?.confirm || s.outcomes?.[s.step] !== "x") return false;
-  const named = step.covers !== undefined && heard.interpretations[0]?.intent === step.covers;
-  return named && !saysNegation(text) && !wantsPerson(text);
-}
-
-/** Words of what the line helps with: a first turn without any names no problem of it. */
-const ABOUT_THE_LINE = cue(
-  /\b(?:back|backup|backups|backing|backed|icloud|cloud|storage|space|room|full|gb|gigs?|wi-?fi|internet|network|connect\w*|update\w*|ios|software|password|apple|account|sign\w*|log\w*|restart\w*|reboot\w*|reset\w*|stuck|estimating|slow|error|alert|message|says|saying|fail\w*|sav\w*|photos?|data|computer|mac|pc|windows|laptop|itunes|finder|settings|switch|toggle|turn\w*|on|off|old|new|phone number|help|problem|issue|wrong|broken|working|works|stopped|won't|doesn't|can't|isn't|happen\w*|again|prevent\w*|stop\w*|keep\w*)\b/,
-);
-
-/** The backup said to work, in a clause of its own or in the words of "is your backup working now?". */
-function saysItWorks(content: SpeechContent, text: string): boolean {
-  if (saysNegation(text)) return false;
-  if (saysBackupWorksNow(text)) return true;
-  // The question's words count only said of the backup or the screen ("it says latest backup today"), not of the
-  // caller ("that's me done for today").
-  if (!/\b(?:backup|back up|backed up|says|said|shows|showing|latest|last)\b/.test(text)) return false;
-  const reading = readAnswer(text, content.shared.fixedAnswers);
-  return reading?.answer === "yes" && reading.strength === "words";
-}
-
-/** Whether the step being answered talked about a password or code. */
-function stepAboutSecret(content: SpeechContent, s: State | undefined): boolean {
-  const step =
-    s?.topic !== undefined && (s.phase === "step" || s.phase === "confirm")
-      ? content.topics[s.topic].steps[s.step]
-      : undefined;
-  return step !== undefined && promptAboutSecret([step.say, step.ask, step.confirm]);
-}
-
-/** A greeting and nothing else. */
-const GREETING_ONLY = cue(
-  /^(?:(?:hi|hey|hello|hiya|howdy|yo|hallo|good (?:morning|afternoon|evening|day)|anyone there|are you there|is anyone there|hello hello)(?: there| again| you| ,)* ?)+$/,
-);
-/** A yes said first, before anything else: "yes let's do that, ...", "sure, go on then, ...". */
-const YES_FIRST = cue(
-  /^(?:(?:um|uh|oh|ok|okay|right) ,? )*(?:yes|yeah|yep|yup|sure|please|go on|let's do (?:it|that))\b(?! ,? ?but\b)/,
-);
-
 /** The NLU heard a command other than yes, no, next or not sure (back, skip, wait ...), and the words say it. */
 function asksStepCommand(top: string, text: string): boolean {
   const command = navCommand(top);
