@@ -12,7 +12,7 @@ import {
   settleAsk,
 } from "./asides.js";
 import { failure, offerAgent } from "./failure.js";
-import { initialState, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
+import { initialState, keptLeft, SAID_RESOLVED, SAID_UNSURE, type State } from "./state.js";
 import {
   answerQuestion,
   contactSupport,
@@ -210,7 +210,7 @@ function command(
       if (!topic || !(t.inTopic || s.phase === "offer" || s.phase === "resume")) return void t.goodbye();
       if (t.inTopic) t.signal({ kind: "abandoned", topic, step });
       t.add(sh.replies.cancelled);
-      t.state = { ...initialState(), phase: "anythingElse", ...(s.left ? { left: s.left } : {}) };
+      t.state = { ...initialState(), phase: "anythingElse", ...keptLeft(s) };
       return offerReturn(t);
     }
     case "help":

@@ -251,5 +251,8 @@ function decodePlace(raw: unknown, content: SpeechContent): Place | undefined {
  */
 export const keptPlace = (s: State): Partial<State> => ({
   ...(s.topic ? { topic: s.topic, step: s.step, hist: s.hist, outcomes: s.outcomes } : {}),
-  ...(s.left ? { left: s.left } : {}),
+  ...keptLeft(s),
 });
+
+/** The topic left mid-way for the one under way, kept when that one ends (for "back to the other problem"). */
+export const keptLeft = (s: State): Pick<State, "left"> => (s.left ? { left: s.left } : {});

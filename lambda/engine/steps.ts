@@ -2,7 +2,15 @@
 // following a branch, and the ways a topic ends (fixed, finished, handed on).
 import { isTopicIntent, type TopicId } from "../content/intents.js";
 import { pathTo, stepsAfter } from "./path.js";
-import { initialState, keptPlace, MAX_HISTORY, type Place, SAID_RESOLVED, type State } from "./state.js";
+import {
+  initialState,
+  keptLeft,
+  keptPlace,
+  MAX_HISTORY,
+  type Place,
+  SAID_RESOLVED,
+  type State,
+} from "./state.js";
 import { fill, type Turn } from "./turn.js";
 
 export function startTopic(t: Turn, topic: TopicId, opts: { restart?: boolean } = {}) {
@@ -28,7 +36,7 @@ function leaving(t: Turn, topic: TopicId): Pick<State, "left"> {
   const s = t.state;
   if (t.inTopic && s.topic && s.topic !== topic)
     return { left: { topic: s.topic, step: s.step, ...(s.hist.length > 0 ? { hist: s.hist } : {}) } };
-  return s.left ? { left: s.left } : {};
+  return keptLeft(s);
 }
 
 /**
@@ -119,7 +127,7 @@ export function goTo(t: Turn, to: string, opts: { declined?: boolean } = {}) {
   if (target === "finish" || target === "wrapUp" || index < 0 || index >= topic.steps.length) {
     if (topic.finish === "support" && target !== "wrapUp") return notFixed(t, opts.declined);
     t.add(t.shared.replies.wrapUp);
-    t.state = { ...initialState(), phase: "anythingElse", ...(s.left ? { left: s.left } : {}) };
+    t.state = { ...initialState(), phase: "anythingElse", ...keptLeft(s) };
     return offerReturn(t);
   }
   readStep(t, index, { push: true });
