@@ -17,6 +17,7 @@ import {
   answerQuestion,
   contactSupport,
   doneAhead,
+  doneThrough,
   goTo,
   offerReturn,
   pickUp,
@@ -140,6 +141,7 @@ function respond(t: Turn, input: Exclude<Input, { type: "launch" | "noMatch" | "
   if (input.type === "wondersAboutPerson") return offerAgent(t);
   if (input.type === "noPerson") return void t.add(t.shared.replies.keepTrying);
   if (input.type === "stepNumber") return t.inTopic ? readStepNumbered(t, input.n, input.go) : noStepHere(t);
+  if (input.type === "stepNamed" && input.done && t.inTopic) return doneThrough(t, input.step);
   if (input.type === "stepNamed") return t.inTopic ? readStep(t, input.step, { push: true }) : noStepHere(t);
   if (input.type === "topic") {
     if (input.topic === "ContactSupport") return contactSupport(t);
@@ -301,6 +303,8 @@ function command(
       // "The backup is working" said at a step to carry out: fixed, whatever the step was.
       if (was.fixed && s.phase === "step" && t.step?.then !== "question")
         return resolved(t.note(t.step?.then === "fixed" ? "y" : "c"));
+      // "It's backing up now" at a confirmation: fixed, and the step it asked about is not done.
+      if (was.fixed && s.phase === "confirm") return resolved(t.note("s"));
       // "The backup finished fine last night" when offered the saved place, or at "anything else?": glad, and
       // the saved place, no longer needed, goes.
       if (was.fixed && (s.phase === "resume" || s.phase === "anythingElse")) {

@@ -164,6 +164,15 @@ export function doneAhead(t: Turn) {
   goTo(t, "next");
 }
 
+/** The step under way and the one after it (`index`) both done already: that one's question, not its warning. */
+export function doneThrough(t: Turn, index: number) {
+  const s = t.state;
+  t.note("c");
+  t.state = { ...t.state, phase: "confirm", step: index, hist: [...s.hist, s.step].slice(-MAX_HISTORY) };
+  if (s.topic) t.signal({ kind: "stepReached", topic: s.topic, step: index });
+  doneAhead(t);
+}
+
 /** Reads step `index`; a hard-to-undo step is announced and confirmed first. */
 export function readStep(t: Turn, index: number, opts: { push: boolean; confirmed?: boolean }) {
   const s = t.state;

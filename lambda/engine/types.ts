@@ -66,8 +66,11 @@ export type Input =
    * ("what was step one again?"), with the question open now asked after it.
    */
   | { type: "stepNumber"; n: number; go: boolean }
-  /** A step of the topic under way asked for by what it does ("I'd rather just buy more storage"): its index. */
-  | { type: "stepNamed"; step: number }
+  /**
+   * A step of the topic under way asked for by what it does ("I'd rather just buy more storage"): its index.
+   * `done`: said to be done already ("I got rid of the old iPad one already" the step before deleting it).
+   */
+  | { type: "stepNamed"; step: number; done?: boolean }
   /** A short question asked on the side ("how long does a backup take?"); no intent: one the line can't answer. */
   /** `whyStep`: "why are we doing this?", asked about the step under way. */
   | { type: "sideQuestion"; intent?: string; whyStep?: boolean }

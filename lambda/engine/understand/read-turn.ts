@@ -69,7 +69,13 @@ import {
 } from "./heard.js";
 import { readBackupProgress, readUsage } from "./readings.js";
 import { readResumeAnswer } from "./resume-answer.js";
-import { earlierTopicAsked, problemGoneBackTo, stepGoneBackTo, stepNamed } from "./step-by-name.js";
+import {
+  doneStepAhead,
+  earlierTopicAsked,
+  problemGoneBackTo,
+  stepGoneBackTo,
+  stepNamed,
+} from "./step-by-name.js";
 import { saysItWorks, stepAboutSecret, stepCovers, wantsDeclinedStep } from "./step-context.js";
 import {
   asksToMoveOn,
@@ -262,7 +268,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // so, with no "not" in it and no question) ends the topic as fixed, at a step to carry out too.
   const atFix = waiting === "answer" && atFixedStep(content, s);
   const clearNo = reply?.answer === "no" && reply.strength === "clear";
-  if (!asked && (waiting === "done" || atFix) && !clearNo && saysBackupWorksNow(text))
+  // At a confirmation too ("it's backing up now, says 20 minutes left" before deleting): the step isn't needed.
+  const atConfirm = waiting === "confirm";
+  if (!asked && (waiting === "done" || atFix || atConfirm) && !clearNo && saysBackupWorksNow(text))
     return { type: "yes", answered: true, fixed: true };
   // "Hi, the backup finished fine last night" at the welcome-back offer, "done! it says latest backup today" at
   // "anything else?": news that it works, not a problem to start on.
@@ -408,6 +416,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
       : undefined;
   if (retold?.strength === "words" && retold.answer !== "maybe" && retold.answer !== understood)
     return { type: "correction", answer: retold.answer };
+  // "I think so, it says 4.8 of 5" a step later, agreeing with the answer taken: heard, and the step still to do.
+  if (readingBack && retold?.answer === understood && waiting === "done")
+    return { type: "no", answered: true };
   if (correction && (waiting === "answer" || waiting === "confirm" || waiting === "done")) {
     // "I meant yes" changes an earlier answer; so does "sorry, yes" at a step that asked nothing.
     // Not when the turn opened with its own answer: "no. wait, I meant yes, go ahead" answers the question open.
@@ -596,6 +607,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // "It's already on", "did that too", "I told you, I already restarted it twice": the step was done before the
   // line read it. At a step to carry out, it is skipped as done; at "is your backup working now?", doing it
   // before didn't fix it.
+  // "Okay, I got rid of the old iPad one already" at the step before deleting it: that one done too.
+  const ahead = !asked && waiting === "done" ? doneStepAhead(content, s, text) : undefined;
+  if (ahead !== undefined) return { type: "stepNamed", step: ahead, done: true };
   if (!asked && waiting === "done" && doneBefore(text) && saysCommand("skip", text)) return { type: "skip" };
   if (waiting === "done" && !asked) {
     const progress = readProgress(text);

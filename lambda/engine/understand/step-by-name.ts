@@ -217,3 +217,28 @@ export function stepGoneBackTo(
   }
   return undefined;
 }
+
+/** What a caller says they did, as the action words of step titles ("got rid of" is deleting). */
+const DID_AS_ACTION: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:deleted|got rid of|gotten rid of|removed|erased|wiped)\b/, "delet"],
+  [/\breset\b/, "reset"],
+  [/\bsigned (?:out|back in)\b/, "sign"],
+];
+
+/**
+ * "I got rid of the old iPad one already" at the step before deleting: the step after this one, which asks
+ * before it does something that can't be undone, said to be done already. Its index, or undefined.
+ */
+export function doneStepAhead(
+  content: SpeechContent,
+  s: State | undefined,
+  text: string,
+): number | undefined {
+  if (!s?.topic || s.phase !== "step") return undefined;
+  const steps = content.topics[s.topic].steps;
+  const here = steps[s.step];
+  const next = here?.leadsTo ? steps.findIndex((step) => step.id === here.leadsTo) : s.step + 1;
+  if (!steps[next]?.confirm) return undefined;
+  const stems = stepsOf(content, s.topic)[next]?.stems;
+  return DID_AS_ACTION.some(([said, action]) => said.test(text) && stems?.has(action)) ? next : undefined;
+}
