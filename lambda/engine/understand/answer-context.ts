@@ -22,7 +22,7 @@ export const SURE_OF_TOPIC = 0.6;
 
 /** The backup still failing, said after the line thought it was fixed. */
 export const STILL_FAILING = cue(
-  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/,
+  /\b(still|again)\b.*\b(fail|fails|failed|failing|error|stuck|not working|doesn't work|didn't work|won't|not backing up|isn't backing up|not backed up|not going|isn't going)\b|\b(fail|fails|failed|failing|not working|doesn't work|didn't work|stopped|stuck|froze|frozen) (again|still)\b|\bstill nothing\b|\bnothing yet\b/,
 );
 
 /** A plain no to "anything else?": "no", "nope, thanks", "no, that's all". */

@@ -81,6 +81,7 @@ import {
   asksToMoveOn,
   didTheStep,
   doneBefore,
+  doneOfOtherThing,
   reportsDevice,
   reportsDone,
   saysBackupWorked,
@@ -469,6 +470,10 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
   // A reading with "is that normal?" after it ("it says 2 hours remaining, is that normal?") answers all the same.
   const asksAboutAnswer = asked && !OPENS_WITH_ANSWER.test(text) && !onlyTagQuestion(text);
+  // "Right, it's done, says up to date" at is-it-working after the update: the update done, not the backup.
+  const otherDone = reply?.answer === "yes" && atFixedStep(content, s) && doneOfOtherThing(text);
+  if (reply?.strength === "words" && otherDone && !asked)
+    return { type: "maybe", answered: true, done: true };
   if (reply?.strength === "words" && !asksAboutAnswer && !asksForChange)
     return answerInContext(reply, { content, s, waiting, text, inTopic, heard });
   // "Ehm, I'd have to look, hang on": a stall at the end is a stall too, unless what comes before it answers

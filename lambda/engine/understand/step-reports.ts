@@ -95,7 +95,7 @@ export const doneBefore = (text: string) => DONE_BEFORE.test(text);
 const SUBJECTS: ReadonlyArray<readonly [string, RegExp]> = [
   ["wifi", /\b(?:wifi|network|internet|router|connected|signal|bars)\b/],
   ["charging", /\b(?:charging|charger|charged|plugged|battery)\b/],
-  ["update", /\b(?:updated|update|installed|ios)\b/],
+  ["update", /\b(?:updated|update|updating|installed|ios|up to date)\b/],
   ["restart", /\b(?:restarted|rebooted|restart|turned it off)\b/],
 ];
 
@@ -133,3 +133,10 @@ const NOT_THERE = cue(
   /\b(?:there's no|there is no|there isn't an?|there's not an?|i (?:don't|do not|can't|cannot) see (?:a|an|the|any)|i (?:can't|cannot) find (?:a|an|the|any)|(?:mine|my screen|it) (?:doesn't|does not) (?:have|show) (?:a|an|the|any))\b/,
 );
 export const saysNotThere = (text: string) => NOT_THERE.test(text);
+
+/**
+ * "It's done, says up to date" at "is your backup working now?" after the update step: the question's own words
+ * ("done"), said of something else the phone did (an update, a restart, the Wi-Fi), with no word of the backup.
+ */
+export const doneOfOtherThing = (text: string) =>
+  SUBJECTS.some(([, words]) => words.test(text)) && !/\bback(?:ing|ed)? ?up\b|\bbackups?\b/.test(text);
