@@ -82,6 +82,7 @@ import {
   didTheStep,
   doneBefore,
   doneOfOtherThing,
+  mentionsBackup,
   reportsDevice,
   reportsDone,
   saysBackupWorked,
@@ -530,7 +531,7 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   const atFixNow = waiting === "answer" && atFixedStep(content, s);
   // "Uh, the website loads fine, yeah" at "is your backup working now?": other things work, which says nothing of
   // the backup. How to check, then the question.
-  if (!asked && atFixNow && saysOthersWork(text) && !/\bback(?:ing|ed)? ?up\b/.test(text))
+  if (!asked && atFixNow && saysOthersWork(text) && !mentionsBackup(text))
     return { type: "maybe", answered: true, done: true };
   // "There's no bar on mine" at a question: what the step says to look at isn't there, which answers nothing
   // (the no in it is no "no"). A side question the NLU is sure of, or how to tell.

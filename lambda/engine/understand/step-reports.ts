@@ -139,4 +139,7 @@ export const saysNotThere = (text: string) => NOT_THERE.test(text);
  * ("done"), said of something else the phone did (an update, a restart, the Wi-Fi), with no word of the backup.
  */
 export const doneOfOtherThing = (text: string) =>
-  SUBJECTS.some(([, words]) => words.test(text)) && !/\bback(?:ing|ed)? ?up\b|\bbackups?\b/.test(text);
+  SUBJECTS.some(([, words]) => words.test(text)) && !mentionsBackup(text);
+
+/** Whether the words name the backup at all ("back up", "backing up", "backups"). */
+export const mentionsBackup = (text: string) => /\bback(?:ing|ed)? ?up\b|\bbackups?\b/.test(text);
