@@ -471,6 +471,9 @@ export function readTurn(content: SpeechContent, state: State | undefined, given
   // Nor is a request for something else ("I need to get my storage sorted"), whatever answer words it holds.
   // A reading with "is that normal?" after it ("it says 2 hours remaining, is that normal?") answers all the same.
   const asksAboutAnswer = asked && !OPENS_WITH_ANSWER.test(text) && !onlyTagQuestion(text);
+  // "Okay, it's updating now" at is-it-working: the phone busy with the step, a moment (not the step's words).
+  if (!asked && atFixedStep(content, s) && PHONE_BUSY.test(text) && reply?.answer !== "no")
+    return { type: "pause" };
   // "Right, it's done, says up to date" at is-it-working after the update: the update done, not the backup.
   const otherDone = reply?.answer === "yes" && atFixedStep(content, s) && doneOfOtherThing(text);
   if (reply?.strength === "words" && otherDone && !asked)
@@ -678,6 +681,11 @@ const WH_QUESTION = cue(/^(what|what's|which|who|why|where|when|what if|so what|
 /** "No, I asked ...", "no, I meant the update": a side answer that missed, and the question again. */
 const REASKED = cue(
   /^(?:no|nope|not that|that's not what i (?:asked|meant))(?: ,)? (?:sorry ,? )?(?:i (?:asked|meant|said|mean)(?: about| if| whether)?|what i (?:asked|meant) (?:was|is)|the |i'm asking)\s*/,
+);
+
+/** The phone busy with the step's own work: "it's updating now", "it's restarting". */
+const PHONE_BUSY = cue(
+  /\b(?:it's|its|it is|phone is|iphone is|phone's) (?:now )?(?:updating|installing|downloading|restarting|rebooting)\b/,
 );
 
 /** Words that open with a plain yes or no. */

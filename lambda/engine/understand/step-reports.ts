@@ -18,11 +18,11 @@ const SIGNAL = cue(
 );
 /** "It's plugged in now", "deleted them": the step's result, said. */
 const DONE_REPORT = cue(
-  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b|\b(switch|toggle)(?:'s| is) (now |already )?(green|on)\b/,
+  /\b(it's|its|it is|i'm|i am|phone is|iphone is) (now )?(plugged in|charging|connected|on wifi|on the wifi|restarted|updated|on)( now)?\b|\b(deleted|removed|bought|upgraded|installed|changed|turned on|switched on) (it|them|that|the)\b|\b(switch|toggle)(?:'s| is) (now |already )?(green|on)\b|\b(?:it|phone|iphone) (?:has )?(?:restarted|rebooted|come back on|came back on|turned back on)\b/,
 );
 /** The phone's state as a step asked for it: "I'm on Wi-Fi", "it's plugged in", "it's on my home wifi". */
 const DEVICE_STATE = cue(
-  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|restart|rebooted|updated|back on|on again)\b/,
+  /\b(i'm|i am|it's|its|it is|phone's|phone is|iphone is|we're|we are)\s+(now\s+|already\s+|definitely\s+)?(on (the |my |our |home |a )*(wifi|network|charger)|plugged in(?:to)?|charging|connected|restarted|restart|rebooted|updated|back on|on again)\b|\b(?:it|phone|iphone) (?:has )?(?:restarted|rebooted|updated|come back on|came back on|turned back on)\b/,
 );
 /**
  * "The Wi-Fi is on", "wifi's connected", "hooked up to our home network", the screen read out ("Wi-Fi: On"): the
